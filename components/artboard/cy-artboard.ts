@@ -1,0 +1,148 @@
+/**
+ * The artboard root. Given a RenderDocument it waits for the fonts, reads the theme's metrics,
+ * measures text, runs the pure layout, draws every part, and only then reports "rendered"
+ * (attribute data-cyanotype-state and the `rendered` promise) so a screenshot never catches a
+ * half-drawn picture.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { ARTBOARD_ATTRIBUTE, STATE_ATTRIBUTE, type ArtboardState, type RenderDocument } from '../../src/document.js';
+import { layoutSpec } from '../../src/layout/layout.js';
+import type { Layout, Rect } from '../../src/layout/types.js';
+import '../badge/cy-badge.js';
+import '../band/cy-band.js';
+import '../connection/cy-connection.js';
+import '../effects/cy-effects.js';
+import '../legend/cy-legend.js';
+import '../node/cy-node.js';
+import '../note/cy-note.js';
+import '../stack/cy-stack.js';
+import '../title/cy-title.js';
+import { canvasMeasurer, loadFonts } from '../shared/measure.js';
+import { readMetrics } from '../shared/metrics.js';
+
+const place = (r: Rect) => styleMap({ left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` });
+
+@customElement('cy-artboard')
+export class CyArtboard extends LitElement {
+  static override styles = css`
+    :host {
+      position: relative;
+      display: block;
+      overflow: hidden;
+      background: var(--cy-color-ground);
+      color: var(--cy-color-text);
+      -webkit-font-smoothing: antialiased;
+    }
+    .diagram {
+      position: absolute;
+      left: 0;
+      top: 0;
+      transform-origin: 0 0;
+      z-index: 2;
+    }
+    .frame {
+      position: absolute;
+      inset: 0;
+      z-index: 3;
+      pointer-events: none;
+    }
+    .frame > * {
+      pointer-events: auto;
+    }
+    .error {
+      position: absolute;
+      inset: 24px;
+      z-index: 20;
+      font: 14px/1.4 monospace;
+      color: #ffb4b4;
+      white-space: pre-wrap;
+    }
+  `;
+
+  @property({ attribute: false }) document: RenderDocument | undefined;
+  @state() private layout: Layout | undefined;
+  @state() private failure: string | undefined;
+
+  private settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  /** Resolves when the current document is fully drawn; rejects when it cannot be laid out. */
+  rendered: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.setAttribute(ARTBOARD_ATTRIBUTE, '');
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('document') && this.document) {
+      const doc = this.document;
+      this.style.width = `${doc.spec.size.width}px`;
+      this.style.height = `${doc.spec.size.height}px`;
+      this.setState('laying-out');
+      this.rendered = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+      // A rejection nobody awaits must not surface as an unhandled error in the page.
+      this.rendered.catch(() => undefined);
+      void this.pipeline(doc, ++this.generation);
+    }
+  }
+
+  private setState(state: ArtboardState) {
+    this.setAttribute(STATE_ATTRIBUTE, state);
+  }
+
+  private async pipeline(doc: RenderDocument, generation: number) {
+    try {
+      const metrics = readMetrics(this);
+      await loadFonts(Object.values(metrics.fonts));
+      const layout = await layoutSpec(doc.spec, metrics, canvasMeasurer());
+      if (generation !== this.generation) return;
+      this.failure = undefined;
+      this.layout = layout;
+      await this.updateComplete;
+      const parts = [...(this.shadowRoot?.querySelectorAll('*') ?? [])].filter((el): el is LitElement => el instanceof LitElement);
+      await Promise.all(parts.map((p) => p.updateComplete));
+      // Two frames: styles and fonts are applied and painted before anyone screenshots.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      if (generation !== this.generation) return;
+      this.setState('rendered');
+      this.settle?.resolve();
+      this.dispatchEvent(new CustomEvent('cyanotype-rendered', { bubbles: true, composed: true }));
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.failure = error instanceof Error ? error.message : String(error);
+      this.setState('error');
+      this.settle?.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  override render() {
+    const doc = this.document;
+    const layout = this.layout;
+    if (this.failure) return html`<div class="error">${this.failure}</div>`;
+    if (!doc || !layout) return html`<cy-effects layer="ground"></cy-effects>`;
+    const d = layout.diagram;
+    const arrowSize = Number.parseFloat(getComputedStyle(this).getPropertyValue('--cy-edge-arrow-size')) || 7;
+    return html`<cy-effects layer="ground"></cy-effects>
+      <div class="diagram" style=${styleMap({ transform: `translate(${d.origin.x}px, ${d.origin.y}px) scale(${d.scale})`, width: `${d.width}px`, height: `${d.height}px` })}>
+        ${d.bands.map((b) => html`<cy-band .band=${b} style=${place(b.rect)}></cy-band>`)}
+        ${d.stacks.map((s) => html`<cy-stack .stack=${s} style=${place(s.rect)}></cy-stack>`)}
+        ${d.connections.map((c) => html`<cy-connection .connection=${c} .arrowSize=${arrowSize}></cy-connection>`)}
+        ${d.nodes.map((n) => html`<cy-node .node=${n} .icon=${n.icon ? doc.icons[n.icon] : undefined} style=${place(n.rect)}></cy-node>`)}
+        ${d.badges.map((b) => html`<cy-badge .number=${b.number} data-target=${b.target} style=${place(b.rect)}></cy-badge>`)}
+      </div>
+      <div class="frame">
+        <cy-title .layout=${layout}></cy-title>
+        ${layout.notes.map((n) => html`<cy-note .note=${n} style=${place(n.rect)}></cy-note>`)}
+        ${layout.legend ? html`<cy-legend .legend=${layout.legend} style=${place(layout.legend.rect)}></cy-legend>` : nothing}
+      </div>
+      <cy-effects layer="overlay"></cy-effects>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cy-artboard': CyArtboard;
+  }
+}

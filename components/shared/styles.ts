@@ -1,0 +1,28 @@
+/** Styles shared by the components: text roles bound to their theme tokens. */
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * The declarations that set a text role from its tokens. Sizes, line heights and tracking are
+ * in px so the page's text lines up exactly with what layout measured.
+ */
+export function textRole(role: string): CSSResult {
+  const r = unsafeCSS(role);
+  return css`
+    font-family: var(--cy-text-${r}-family);
+    font-weight: var(--cy-text-${r}-weight);
+    font-size: var(--cy-text-${r}-size);
+    line-height: var(--cy-text-${r}-line);
+    letter-spacing: var(--cy-text-${r}-tracking, 0px);
+    text-transform: var(--cy-text-${r}-case, none);
+  `;
+}
+
+export const textBase = css`
+  .text {
+    position: absolute;
+    white-space: pre;
+  }
+  .line {
+    display: block;
+  }
+`;

@@ -1,0 +1,85 @@
+/** `cyanotype render`: spec files → images in an output folder. */
+import { relative } from 'node:path';
+import { CyanotypeError, UsageError } from '../errors.js';
+import { renderDocument } from '../render/document.js';
+import { collectSpecFiles, outputName, outputPath, writeFileAtomic } from '../render/files.js';
+import { BrowserSession, readPageAssets, type ImageFormat } from '../render/session.js';
+import { standaloneHtml } from '../render/standalone-html.js';
+import { loadSpecFile } from '../spec/load.js';
+import type { Spec } from '../spec/model.js';
+import { sizeSchema } from '../spec/schema.js';
+import { loadTheme } from '../theme/themes.js';
+
+export const FORMATS = ['png', 'jpeg', 'webp', 'pdf', 'html'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export interface RenderCommandOptions {
+  readonly out: string;
+  readonly theme?: string | undefined;
+  readonly size?: string | undefined;
+  readonly scale: number;
+  readonly format: OutputFormat;
+  readonly browser?: string | undefined;
+}
+
+export interface RenderReport {
+  readonly written: string[];
+  readonly failures: CyanotypeError[];
+}
+
+export interface Reporter {
+  info(line: string): void;
+  error(line: string): void;
+}
+
+export function parseRenderOptions(raw: { out?: string; theme?: string; size?: string; scale?: string; format?: string; browser?: string }): RenderCommandOptions {
+  const format = (raw.format ?? 'png').toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${raw.format}" is not one of ${FORMATS.join(', ')}`);
+  const scale = raw.scale === undefined ? 1 : Number(raw.scale);
+  if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw new UsageError(`--scale: "${raw.scale}" is not a number from 0.25 to 4`);
+  if (raw.size !== undefined && !sizeSchema.safeParse(raw.size).success) throw new UsageError(`--size: "${raw.size}" is not WIDTHxHEIGHT, e.g. 1024x1024`);
+  return { out: raw.out ?? 'out', theme: raw.theme, size: raw.size, scale, format: format as OutputFormat, browser: raw.browser };
+}
+
+/** Renders every spec; invalid specs and failed renders are reported, the rest still written. */
+export async function renderCommand(inputs: readonly string[], options: RenderCommandOptions, reporter: Reporter): Promise<RenderReport> {
+  const files = await collectSpecFiles(inputs);
+  if (options.theme) await loadTheme(options.theme); // fail fast on an unknown theme
+  const written: string[] = [];
+  const failures: CyanotypeError[] = [];
+  let session: BrowserSession | undefined;
+  try {
+    for (const file of files) {
+      try {
+        const loaded = await loadSpecFile(file);
+        const spec: Spec = options.size ? { ...loaded, size: parseSize(options.size) } : loaded;
+        const theme = await loadTheme(options.theme ?? spec.theme);
+        const doc = renderDocument(spec, theme);
+        const target = outputPath(options.out, outputName(file), options.format === 'jpeg' ? 'jpg' : options.format);
+        const started = performance.now();
+        let bytes: Uint8Array | string;
+        if (options.format === 'html') {
+          bytes = standaloneHtml(doc, await readPageAssets());
+        } else {
+          session ??= await BrowserSession.open({ browser: options.browser });
+          bytes = await session.render(doc, file, { format: options.format, scale: options.scale });
+        }
+        await writeFileAtomic(target, bytes);
+        written.push(target);
+        reporter.info(`${file} → ${relative(process.cwd(), target) || target} (${Math.round(performance.now() - started)} ms)`);
+      } catch (error) {
+        if (!(error instanceof CyanotypeError) || error instanceof UsageError) throw error;
+        failures.push(error);
+        reporter.error(error.message);
+      }
+    }
+  } finally {
+    await session?.close();
+  }
+  return { written, failures };
+}
+
+function parseSize(size: string) {
+  const [width, height] = size.split('x').map(Number) as [number, number];
+  return { width, height };
+}

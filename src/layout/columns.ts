@@ -1,0 +1,310 @@
+/**
+ * Folds the ranked units into columns and lays each column out top to bottom: units centred on
+ * the column's axis, arrows between neighbours drawn straight down (label on the arrow), other
+ * arrows inside a column on a rail beside it. Arrows between columns are left to route.ts; this
+ * file only says where they leave and enter a column (ports).
+ */
+import type { EndPoint, Unit, UnitEdge, UnitGraph } from './graph.js';
+import type { Rank } from './rank.js';
+import type { LayoutMetrics, Point, Rect } from './types.js';
+
+export interface UnitShape {
+  readonly width: number;
+  readonly height: number;
+  /** Member rects relative to the unit's top-left corner (stacks only). */
+  readonly members: ReadonlyMap<string, Rect>;
+}
+
+export interface PlacedUnit {
+  readonly unit: Unit;
+  /** Column-local. */
+  readonly rect: Rect;
+  readonly members: ReadonlyMap<string, Rect>;
+}
+
+export interface RoutedEdge {
+  readonly edge: UnitEdge;
+  readonly points: readonly Point[];
+  /** Centre of the label, when the edge has one. */
+  readonly labelCenter?: Point | undefined;
+}
+
+export type Side = 'EAST' | 'WEST';
+
+export interface Port {
+  readonly id: string;
+  readonly side: Side;
+  /** Column-local position on the column's boundary. */
+  readonly at: Point;
+  /** Where the arrow really starts or ends on the unit (column-local). */
+  readonly attach: Point;
+}
+
+export interface Column {
+  readonly index: number;
+  readonly band: string | undefined;
+  readonly width: number;
+  readonly height: number;
+  /** Column-local box the band title sits in, when there are bands. */
+  readonly titleRect: Rect | undefined;
+  readonly units: readonly PlacedUnit[];
+  readonly intra: readonly RoutedEdge[];
+}
+
+export interface InterEdge {
+  readonly edge: UnitEdge;
+  readonly fromColumn: number;
+  readonly toColumn: number;
+  readonly source: Port;
+  readonly target: Port;
+}
+
+export interface ColumnPlan {
+  readonly columns: readonly Column[];
+  readonly inter: readonly InterEdge[];
+}
+
+/** Groups units into ordered columns: by band when the spec names bands, else by folding layers. */
+export function assignColumns(graph: UnitGraph, ranks: ReadonlyMap<string, Rank>, maxColumns: number): { bands: (string | undefined)[]; members: string[][] } {
+  const rankOf = (id: string): Rank => ranks.get(id) ?? { layer: 0, order: 0 };
+  const byFlow = (a: string, b: string) => rankOf(a).layer - rankOf(b).layer || rankOf(a).order - rankOf(b).order;
+
+  if (graph.bands.length > 0) {
+    const bandOf = new Map<string, string>();
+    for (const unit of graph.units) if (unit.band !== undefined) bandOf.set(unit.id, unit.band);
+    // A unit without a band joins the band of the first neighbour that has one.
+    for (const unit of graph.units) {
+      if (bandOf.has(unit.id)) continue;
+      const neighbour = graph.edges
+        .flatMap((e) => (e.from.unit === unit.id ? [e.to.unit] : e.to.unit === unit.id ? [e.from.unit] : []))
+        .find((id) => bandOf.has(id));
+      bandOf.set(unit.id, (neighbour && bandOf.get(neighbour)) ?? graph.bands[graph.bands.length - 1] ?? '');
+    }
+    const members = graph.bands.map((band) => graph.units.filter((u) => bandOf.get(u.id) === band).map((u) => u.id).sort(byFlow));
+    return { bands: [...graph.bands], members };
+  }
+
+  const layerCount = Math.max(0, ...graph.units.map((u) => rankOf(u.id).layer)) + 1;
+  const columnCount = Math.max(1, Math.min(layerCount, maxColumns, Math.round(Math.sqrt(graph.units.length * 1.2))));
+  const perLayer = Array.from({ length: layerCount }, (_, layer) => graph.units.filter((u) => rankOf(u.id).layer === layer).length);
+  // Contiguous layers per column, balancing the number of units.
+  const target = graph.units.length / columnCount;
+  const members: string[][] = [];
+  let current: number[] = [];
+  let count = 0;
+  for (let layer = 0; layer < layerCount; layer++) {
+    const remainingLayers = layerCount - layer;
+    const remainingColumns = columnCount - members.length;
+    if (current.length > 0 && (count + (perLayer[layer] ?? 0) / 2 > target || remainingLayers < remainingColumns) && remainingColumns > 1) {
+      members.push(unitsOfLayers(current));
+      current = [];
+      count = 0;
+    }
+    current.push(layer);
+    count += perLayer[layer] ?? 0;
+  }
+  if (current.length) members.push(unitsOfLayers(current));
+  return { bands: members.map(() => undefined), members };
+
+  function unitsOfLayers(layers: number[]): string[] {
+    return graph.units.filter((u) => layers.includes(rankOf(u.id).layer)).map((u) => u.id).sort(byFlow);
+  }
+}
+
+interface Attachment {
+  readonly edge: UnitEdge;
+  readonly end: 'from' | 'to';
+  readonly point: EndPoint;
+}
+
+/** Lays out every column and decides the ports of the arrows between columns. */
+export function planColumns(
+  graph: UnitGraph,
+  assignment: { bands: (string | undefined)[]; members: string[][] },
+  shapes: ReadonlyMap<string, UnitShape>,
+  metrics: LayoutMetrics,
+  bandTitleHeight: number,
+): ColumnPlan {
+  const unitById = new Map(graph.units.map((u) => [u.id, u]));
+  const columnOf = new Map<string, number>();
+  const positionOf = new Map<string, number>();
+  assignment.members.forEach((ids, column) =>
+    ids.forEach((id, position) => {
+      columnOf.set(id, column);
+      positionOf.set(id, position);
+    }),
+  );
+  const arrowRoom = metrics.arrowSize + 6;
+
+  const columns: Column[] = [];
+  const inter: { edge: UnitEdge; fromColumn: number; toColumn: number }[] = [];
+  const placedUnits = new Map<string, { column: number; placed: PlacedUnit }>();
+
+  assignment.members.forEach((ids, columnIndex) => {
+    const edgesHere = graph.edges.filter((e) => columnOf.get(e.from.unit) === columnIndex && columnOf.get(e.to.unit) === columnIndex);
+    const straight = new Set<UnitEdge>();
+    for (const edge of edgesHere) if (isStraight(edge)) straight.add(edge);
+
+    const contentWidth = Math.max(metrics.nodeWidth, ...ids.map((id) => shapes.get(id)?.width ?? 0));
+    const top = bandTitleHeight;
+    let y = top;
+    const placed: PlacedUnit[] = [];
+    ids.forEach((id, position) => {
+      const shape = shapes.get(id) ?? { width: 0, height: 0, members: new Map() };
+      const unit = unitById.get(id);
+      if (!unit) return;
+      if (position > 0) y += gapBefore(ids[position - 1] ?? '', id);
+      const rect = { x: (contentWidth - shape.width) / 2, y, width: shape.width, height: shape.height };
+      const p: PlacedUnit = { unit, rect, members: shape.members };
+      placed.push(p);
+      placedUnits.set(id, { column: columnIndex, placed: p });
+      y += shape.height;
+    });
+
+    // Straight arrows between neighbours, spread when a pair has more than one.
+    const intra: RoutedEdge[] = [];
+    const pairs = new Map<string, UnitEdge[]>();
+    for (const edge of straight) {
+      const key = [edge.from.unit, edge.to.unit].sort().join('|');
+      pairs.set(key, [...(pairs.get(key) ?? []), edge]);
+    }
+    for (const group of pairs.values()) {
+      group.forEach((edge, k) => {
+        const from = placedUnits.get(edge.from.unit)?.placed;
+        const to = placedUnits.get(edge.to.unit)?.placed;
+        if (!from || !to) return;
+        const x = contentWidth / 2 + (k - (group.length - 1) / 2) * 28;
+        const down = from.rect.y < to.rect.y;
+        const start = { x, y: down ? from.rect.y + from.rect.height : from.rect.y };
+        const end = { x, y: down ? to.rect.y : to.rect.y + to.rect.height };
+        const labelCenter = edge.label ? { x, y: (start.y + end.y) / 2 } : undefined;
+        intra.push({ edge, points: [start, end], labelCenter });
+      });
+    }
+
+    // Rails on the right for the other arrows inside the column.
+    let railRight = contentWidth;
+    edgesHere
+      .filter((e) => !straight.has(e))
+      .forEach((edge, k) => {
+        const from = placedUnits.get(edge.from.unit)?.placed;
+        const to = placedUnits.get(edge.to.unit)?.placed;
+        if (!from || !to) return;
+        const railX = contentWidth + 14 + k * 14;
+        const ys = endpointY(from, edge.from) + 6;
+        const yt = endpointY(to, edge.to) - 6;
+        const points = [
+          { x: from.rect.x + from.rect.width, y: ys },
+          { x: railX, y: ys },
+          { x: railX, y: yt },
+          { x: to.rect.x + to.rect.width, y: yt },
+        ];
+        const labelWidth = edge.label ? edge.label.width + 2 * metrics.edgeLabelPaddingX : 0;
+        const labelCenter = edge.label ? { x: railX + 4 + labelWidth / 2, y: (ys + yt) / 2 } : undefined;
+        railRight = Math.max(railRight, railX + 8 + labelWidth);
+        intra.push({ edge, points, labelCenter });
+      });
+
+    columns.push({
+      index: columnIndex,
+      band: assignment.bands[columnIndex],
+      width: Math.ceil(railRight),
+      height: Math.ceil(y),
+      titleRect: bandTitleHeight > 0 ? { x: 0, y: 0, width: contentWidth, height: bandTitleHeight } : undefined,
+      units: placed,
+      intra,
+    });
+
+    function gapBefore(previous: string, next: string): number {
+      let gap = metrics.nodeGap;
+      for (const edge of straight) {
+        const joins = (edge.from.unit === previous && edge.to.unit === next) || (edge.from.unit === next && edge.to.unit === previous);
+        if (!joins) continue;
+        const labelHeight = edge.label ? edge.label.height + 2 * metrics.edgeLabelPaddingY : 0;
+        gap = Math.max(gap, labelHeight + 2 * arrowRoom);
+      }
+      if (unitById.get(next)?.kind === 'junction') gap = Math.max(16, Math.round(metrics.nodeGap * 0.6));
+      return Math.ceil(gap);
+    }
+  });
+
+  for (const edge of graph.edges) {
+    const fromColumn = columnOf.get(edge.from.unit);
+    const toColumn = columnOf.get(edge.to.unit);
+    if (fromColumn === undefined || toColumn === undefined || fromColumn === toColumn) continue;
+    inter.push({ edge, fromColumn, toColumn });
+  }
+
+  // Ports: one shared port where only outgoing arrows leave a side (they fan out), otherwise
+  // one port per arrow, spread over the box's height in the order of the far ends.
+  const attachments = new Map<string, Attachment[]>();
+  const sideOf = (column: number, other: number): Side => (other > column ? 'EAST' : 'WEST');
+  for (const { edge, fromColumn, toColumn } of inter) {
+    const add = (key: string, a: Attachment) => attachments.set(key, [...(attachments.get(key) ?? []), a]);
+    add(`${edge.from.unit}|${edge.from.member ?? ''}|${sideOf(fromColumn, toColumn)}`, { edge, end: 'from', point: edge.from });
+    add(`${edge.to.unit}|${edge.to.member ?? ''}|${sideOf(toColumn, fromColumn)}`, { edge, end: 'to', point: edge.to });
+  }
+  const ports = new Map<string, Port>();
+  for (const [key, list] of attachments) {
+    const [unitId = '', , side = 'EAST'] = key.split('|') as [string, string, Side];
+    const entry = placedUnits.get(unitId);
+    if (!entry) continue;
+    const { column, placed } = entry;
+    const columnWidth = columns[column]?.width ?? 0;
+    const span = spanOf(placed, list[0]?.point);
+    const attachX = placed.unit.kind === 'junction' ? placed.rect.x : side === 'EAST' ? placed.rect.x + placed.rect.width : placed.rect.x;
+    const boundaryX = side === 'EAST' ? columnWidth : 0;
+    const allOut = list.every((a) => a.end === 'from');
+    const farY = (a: Attachment) => {
+      const far = a.end === 'from' ? a.edge.to : a.edge.from;
+      const p = placedUnits.get(far.unit)?.placed;
+      return p ? spanOf(p, far).center : 0;
+    };
+    const ordered = [...list].sort((a, b) => farY(a) - farY(b));
+    ordered.forEach((a, k) => {
+      const share = allOut || ordered.length === 1;
+      const offset = share ? 0 : (k - (ordered.length - 1) / 2) * Math.min(14, (span.height * 0.7) / Math.max(1, ordered.length - 1));
+      const y = span.center + offset;
+      ports.set(`${a.edge.id}|${a.end}`, {
+        id: share ? `p:${key}` : `p:${key}:${k}`,
+        side,
+        at: { x: boundaryX, y },
+        attach: { x: attachX, y },
+      });
+    });
+  }
+
+  return {
+    columns,
+    inter: inter.flatMap(({ edge, fromColumn, toColumn }) => {
+      const source = ports.get(`${edge.id}|from`);
+      const target = ports.get(`${edge.id}|to`);
+      return source && target ? [{ edge, fromColumn, toColumn, source, target }] : [];
+    }),
+  };
+
+  function isStraight(edge: UnitEdge): boolean {
+    const i = positionOf.get(edge.from.unit);
+    const j = positionOf.get(edge.to.unit);
+    if (i === undefined || j === undefined || Math.abs(i - j) !== 1) return false;
+    const down = i < j;
+    const okFrom = edge.from.member === undefined || memberAt(edge.from, down ? 'bottom' : 'top');
+    const okTo = edge.to.member === undefined || memberAt(edge.to, down ? 'top' : 'bottom');
+    return okFrom && okTo;
+  }
+
+  function memberAt(point: EndPoint, where: 'top' | 'bottom'): boolean {
+    const members = unitById.get(point.unit)?.members ?? [];
+    return (where === 'bottom' ? members[0] : members[members.length - 1]) === point.member;
+  }
+
+  function spanOf(placed: PlacedUnit, point: EndPoint | undefined): { center: number; height: number } {
+    const member = point?.member === undefined ? undefined : placed.members.get(point.member);
+    if (member) return { center: placed.rect.y + member.y + member.height / 2, height: member.height };
+    return { center: placed.rect.y + placed.rect.height / 2, height: placed.rect.height };
+  }
+
+  function endpointY(placed: PlacedUnit, point: EndPoint): number {
+    return spanOf(placed, point).center;
+  }
+}

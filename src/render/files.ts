@@ -1,0 +1,69 @@
+/** Finding spec files and writing outputs so that a reader never sees a half-written file. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+import { SPEC_EXTENSIONS } from '../spec/load.js';
+
+const isSpec = (name: string) => (SPEC_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+
+/** Spec files named directly, or found (recursively, sorted) in the named directories. */
+export async function collectSpecFiles(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      throw new UsageError(`${input}: no such file or directory`);
+    }
+    if (info.isDirectory()) {
+      const found = await walk(input);
+      if (found.length === 0) throw new UsageError(`${input}: no spec files (${SPEC_EXTENSIONS.join(', ')}) in this directory`);
+      files.push(...found);
+    } else {
+      files.push(input);
+    }
+  }
+  return [...new Set(files)];
+}
+
+async function walk(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(path)));
+    else if (entry.isFile() && isSpec(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+/** The output name for a spec: its file name without extension. */
+export function outputName(specFile: string): string {
+  return basename(specFile, extname(specFile));
+}
+
+/** Path of an output inside `directory`; refuses names that would escape it. */
+export function outputPath(directory: string, name: string, extension: string): string {
+  const root = resolve(directory);
+  const path = resolve(root, `${name}.${extension}`);
+  if (!path.startsWith(root + sep) || relative(root, path).includes('..')) {
+    throw new UsageError(`output name "${name}" would be written outside ${directory}`);
+  }
+  return path;
+}
+
+/** Writes via a temporary file in the same folder and a rename, which is atomic on one filesystem. */
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The browser session: the only module that imports Puppeteer. It finds a Chromium, launches it
+ * with flags chosen for identical pixels, serves the bundled page shell from memory, blocks
+ * every other request, and turns a RenderDocument into image bytes.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import type { RenderDocument } from '../document.js';
+import { ARTBOARD_ATTRIBUTE } from '../document.js';
+import { BrowserError, RenderError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
+
+export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
+
+/** The page is served from this origin by request interception; nothing else answers. */
+export const PAGE_ORIGIN = 'https://cyanotype.invalid';
+
+/**
+ * Flags for identical pixels run to run (see docs/decisions/chromium-flags.md), plus the ones
+ * that stop Chromium phoning home on a machine without internet.
+ */
+export const DETERMINISM_FLAGS = [
+  '--font-render-hinting=none',
+  '--force-color-profile=srgb',
+  '--disable-lcd-text',
+  '--disable-gpu',
+  '--hide-scrollbars',
+  '--disable-partial-raster',
+  '--disable-skia-runtime-opts',
+] as const;
+export const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-quic',
+  '--mute-audio',
+  '--disable-dev-shm-usage',
+  '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
+] as const;
+
+const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+
+const INSTALL_HINT =
+  'install one with `sudo apt-get install -y chromium` (Debian/Ubuntu) or `npx puppeteer browsers install chrome`, ' +
+  'or point CYANOTYPE_BROWSER at a Chrome or Chromium executable';
+
+/** The browser to launch: explicit option, then environment, then system Chromium, then Puppeteer's cache. */
+export function findBrowser(explicit?: string): string {
+  if (explicit) {
+    if (!existsSync(explicit)) throw new BrowserError(`browser "${explicit}" not found; ${INSTALL_HINT}`);
+    return explicit;
+  }
+  for (const variable of ['CYANOTYPE_BROWSER', 'PUPPETEER_EXECUTABLE_PATH'] as const) {
+    const value = process.env[variable];
+    if (!value) continue;
+    if (!existsSync(value)) throw new BrowserError(`${variable}="${value}" does not exist; ${INSTALL_HINT}`);
+    return value;
+  }
+  const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
+  if (system) return system;
+  let cached: string | undefined;
+  try {
+    cached = puppeteer.executablePath();
+  } catch {
+    cached = undefined;
+  }
+  if (cached && existsSync(cached)) return cached;
+  throw new BrowserError(`no Chrome or Chromium found (looked at CYANOTYPE_BROWSER, ${SYSTEM_BROWSERS.join(', ')} and Puppeteer's cache); ${INSTALL_HINT}`);
+}
+
+export interface SessionOptions {
+  readonly browser?: string | undefined;
+  /** Milliseconds one render may take before it is abandoned. */
+  readonly timeout?: number | undefined;
+}
+
+export interface RenderOptions {
+  readonly format: ImageFormat;
+  /** Device scale factor: 2 gives a 2048×2048 PNG of a 1024×1024 artboard. */
+  readonly scale: number;
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  'index.html': 'text/html; charset=utf-8',
+  'page.js': 'text/javascript; charset=utf-8',
+  'page.css': 'text/css; charset=utf-8',
+};
+
+export async function readPageAssets(): Promise<Map<string, Buffer>> {
+  const directory = join(packageRoot(), 'dist', 'page');
+  const assets = new Map<string, Buffer>();
+  for (const name of Object.keys(CONTENT_TYPES)) {
+    try {
+      assets.set(name, await readFile(join(directory, name)));
+    } catch {
+      throw new BrowserError(`the page bundle is missing (${join(directory, name)}); run \`npm run build\``);
+    }
+  }
+  return assets;
+}
+
+export class BrowserSession {
+  /** Requests the page made that were not its own bundled assets (all were blocked). */
+  readonly blockedRequests: string[] = [];
+  private page: Page | undefined;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly assets: ReadonlyMap<string, Buffer>,
+    private readonly timeout: number,
+    readonly executablePath: string,
+    readonly browserVersion: string,
+  ) {}
+
+  static async open(options: SessionOptions = {}): Promise<BrowserSession> {
+    const executablePath = findBrowser(options.browser);
+    const assets = await readPageAssets();
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        args: [...DETERMINISM_FLAGS, ...QUIET_FLAGS, ...(root || process.env['CYANOTYPE_NO_SANDBOX'] ? ['--no-sandbox'] : [])],
+        defaultViewport: null,
+        timeout: 30_000,
+      });
+    } catch (error) {
+      throw new BrowserError(`could not start ${executablePath}: ${(error as Error).message.split('\n')[0] ?? ''}; ${INSTALL_HINT}`, String(error));
+    }
+    const version = (await browser.version()).replace(/^(Headless)?Chrome\//, '');
+    return new BrowserSession(browser, assets, options.timeout ?? 30_000, executablePath, version);
+  }
+
+  private async openPage(): Promise<Page> {
+    if (this.page && !this.page.isClosed()) return this.page;
+    const page = await this.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void this.answer(request));
+    await page.emulateMediaType('screen');
+    await page.goto(`${PAGE_ORIGIN}/index.html`, { waitUntil: 'load', timeout: this.timeout });
+    await page.waitForFunction(() => typeof window.cyanotype?.render === 'function', { timeout: this.timeout });
+    this.page = page;
+    return page;
+  }
+
+  private async answer(request: HTTPRequest): Promise<void> {
+    const url = request.url();
+    if (url.startsWith('data:')) return request.continue();
+    const name = url.startsWith(`${PAGE_ORIGIN}/`) ? url.slice(PAGE_ORIGIN.length + 1) : undefined;
+    const body = name === undefined ? undefined : this.assets.get(name);
+    if (name !== undefined && body) {
+      return request.respond({ status: 200, contentType: CONTENT_TYPES[name] ?? 'application/octet-stream', body });
+    }
+    this.blockedRequests.push(url);
+    return request.abort('blockedbyclient');
+  }
+
+  /** Draws the document in the page and captures the artboard. */
+  async render(doc: RenderDocument, item: string, options: RenderOptions): Promise<Uint8Array> {
+    const page = await this.openPage();
+    const { width, height } = doc.spec.size;
+    await page.setViewport({ width, height, deviceScaleFactor: options.scale });
+    const drawn = page.evaluate(async (d) => {
+      try {
+        await window.cyanotype.render(d);
+        return undefined;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    }, doc);
+    const failure = await withTimeout(drawn, this.timeout, item);
+    if (failure) throw new RenderError(item, `layout failed: ${failure}`);
+    const artboard = await page.$(`[${ARTBOARD_ATTRIBUTE}]`);
+    if (!artboard) throw new RenderError(item, 'the page has no artboard');
+    await artboard.dispose();
+    if (options.format === 'pdf') {
+      return await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' });
+    }
+    return await page.screenshot({
+      type: options.format,
+      clip: { x: 0, y: 0, width, height },
+      ...(options.format === 'png' ? {} : { quality: 92 }),
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, item: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderError(item, `render did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * spec file → validated Spec. Reads bytes, decodes strict UTF-8, parses YAML or JSON, validates
+ * against the schema, then checks references. Every failure is a SpecError naming the file and
+ * the place in it.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { SpecError } from '../errors.js';
+import { describeIssue, pointer } from './issues.js';
+import type { Spec } from './model.js';
+import { specSchema } from './schema.js';
+import { validateSpec } from './validate.js';
+
+export const MAX_SPEC_BYTES = 256 * 1024;
+export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+
+export async function loadSpecFile(file: string): Promise<Spec> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new SpecError(file, '', 'is a directory, expected a spec file');
+    if (info.size > MAX_SPEC_BYTES) {
+      throw new SpecError(file, '', `file is ${info.size} bytes, larger than the ${MAX_SPEC_BYTES}-byte limit for a spec`);
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem =
+      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied, cannot read the file' : `cannot read the file (${code ?? 'unknown error'})`;
+    throw new SpecError(file, '', problem, String(error));
+  }
+  return parseSpec(bytes, file);
+}
+
+/** Parses and validates spec bytes; `file` is used in messages and to pick the syntax. */
+export function parseSpec(bytes: Uint8Array, file: string): Spec {
+  const text = decode(bytes, file);
+  const data = extname(file).toLowerCase() === '.json' ? parseJson(text, file) : parseYaml(text, file);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new SpecError(file, '/', `expected a mapping with "title" and "components", found ${data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : typeof data}`);
+  }
+  const result = specSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    const first = result.error.issues[0];
+    if (!first) throw new SpecError(file, '/', 'invalid spec');
+    const { path, problem } = describeIssue(first);
+    throw new SpecError(file, pointer(path), problem, result.error.message);
+  }
+  return validateSpec(result.data, file);
+}
+
+function decode(bytes: Uint8Array, file: string): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    throw new SpecError(file, `byte ${bad}`, 'invalid UTF-8; save the file as UTF-8');
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the shortest prefix that fails to decode.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      decoder.decode();
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.length;
+    const before = text.slice(0, offset).split('\n');
+    const line = before.length;
+    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    const problem = message.replace(/^(JSON\.parse: |Unexpected token.*?, )/, '').replace(/ in JSON at position \d+.*$/, '');
+    throw new SpecError(file, `line ${line}, column ${column}`, `invalid JSON: ${problem}`);
+  }
+}
+
+function parseYaml(text: string, file: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    const problem = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+    throw new SpecError(file, `line ${pos.line}, column ${pos.col}`, `invalid YAML: ${problem}`);
+  }
+  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+}

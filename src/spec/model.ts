@@ -1,0 +1,60 @@
+/**
+ * The validated, normalised spec: what layout and the page work from. Built from the schema's
+ * output by validate.ts, so defaults are filled in and every reference is known to resolve.
+ */
+import type { ARCHETYPES } from './schema.js';
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Component {
+  readonly id: string;
+  readonly label: string;
+  readonly role?: string | undefined;
+  /** Resolved lucide icon name, a key of RenderDocument.icons. */
+  readonly icon?: string | undefined;
+  readonly band?: string | undefined;
+  readonly stack?: string | undefined;
+}
+
+/** Components drawn as one contiguous stack; members are listed bottom first. */
+export interface Stack {
+  readonly id: string;
+  readonly members: readonly string[];
+}
+
+export interface Connection {
+  readonly id: string;
+  /** Component or stack ids; more than one is drawn as a merge into a single arrow. */
+  readonly from: readonly string[];
+  readonly to: string;
+  readonly label?: string | undefined;
+}
+
+export interface Note {
+  readonly title: string;
+  readonly role?: string | undefined;
+}
+
+export interface LegendStep {
+  /** 1-based step number, as printed in the legend and on the badges. */
+  readonly number: number;
+  readonly text: string;
+  /** Component, stack or connection ids that carry this step's badge. */
+  readonly refs: readonly string[];
+}
+
+export interface Spec {
+  readonly title: string;
+  readonly subtitle?: string | undefined;
+  readonly archetype: (typeof ARCHETYPES)[number];
+  readonly theme: string;
+  readonly size: Size;
+  readonly components: readonly Component[];
+  readonly stacks: readonly Stack[];
+  readonly connections: readonly Connection[];
+  readonly notes: readonly Note[];
+  readonly legend: readonly LegendStep[];
+}

@@ -1,0 +1,103 @@
+/**
+ * Checks that need the whole document (unique ids, references, icons) and builds the
+ * normalised Spec. Reports the first problem in document order as a SpecError.
+ */
+import { SpecError } from '../errors.js';
+import { iconNames, resolveIcon } from '../icons/icons.js';
+import type { Component, Connection, LegendStep, Spec, Stack } from './model.js';
+import type { ParsedSpec } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+export function validateSpec(parsed: ParsedSpec, file: string): Spec {
+  const fail = (place: string, problem: string): never => {
+    throw new SpecError(file, place, problem);
+  };
+
+  const componentAt = new Map<string, number>();
+  const components: Component[] = [];
+  const stackMembers = new Map<string, string[]>();
+  parsed.components.forEach((c, i) => {
+    const first = componentAt.get(c.id);
+    if (first !== undefined) fail(`/components/${i}/id`, `duplicate id "${c.id}" (first used at /components/${first})`);
+    componentAt.set(c.id, i);
+    let icon: string | undefined;
+    if (c.icon !== undefined) {
+      const resolved = resolveIcon(c.icon);
+      if (!resolved) fail(`/components/${i}/icon`, `unknown icon "${c.icon}"${didYouMean(c.icon, iconNames())}`);
+      icon = resolved?.name;
+    }
+    if (c.stack !== undefined) {
+      const members = stackMembers.get(c.stack) ?? [];
+      members.push(c.id);
+      stackMembers.set(c.stack, members);
+    }
+    components.push({ id: c.id, label: c.label, role: c.role, icon, band: c.band, stack: c.stack });
+  });
+
+  const stacks: Stack[] = [];
+  for (const [id, members] of stackMembers) {
+    const clash = componentAt.get(id);
+    if (clash !== undefined) {
+      const where = parsed.components.findIndex((c) => c.stack === id);
+      fail(`/components/${where}/stack`, `stack "${id}" has the same name as the component at /components/${clash}`);
+    }
+    const bands = new Set(members.map((m) => components[componentAt.get(m) ?? 0]?.band));
+    if (bands.size > 1) {
+      const where = parsed.components.findIndex((c) => c.stack === id && c.band !== components[componentAt.get(members[0] ?? '') ?? 0]?.band);
+      fail(`/components/${where}/band`, `members of stack "${id}" are in different bands; a stack belongs to one band`);
+    }
+    stacks.push({ id, members });
+  }
+
+  const nodeIds = [...componentAt.keys(), ...stackMembers.keys()];
+  const isNode = (id: string) => componentAt.has(id) || stackMembers.has(id);
+  const connectionAt = new Map<string, number>();
+  const connections: Connection[] = parsed.connections.map((c, i) => {
+    const from = typeof c.from === 'string' ? [c.from] : c.from;
+    from.forEach((source, j) => {
+      const place = typeof c.from === 'string' ? `/connections/${i}/from` : `/connections/${i}/from/${j}`;
+      if (!isNode(source)) fail(place, `unknown component "${source}"${didYouMean(source, nodeIds)}`);
+    });
+    if (!isNode(c.to)) fail(`/connections/${i}/to`, `unknown component "${c.to}"${didYouMean(c.to, nodeIds)}`);
+    if (from.includes(c.to)) fail(`/connections/${i}`, `a connection from "${c.to}" to itself is not supported`);
+    if (new Set(from).size !== from.length) fail(`/connections/${i}/from`, 'a source is listed twice');
+    const id = c.id ?? `${from.join('+')}-to-${c.to}`;
+    const first = connectionAt.get(id);
+    if (first !== undefined) {
+      fail(c.id ? `/connections/${i}/id` : `/connections/${i}`, `duplicate connection id "${id}" (first used at /connections/${first}); give one of them an "id"`);
+    }
+    if (isNode(id)) fail(`/connections/${i}/id`, `connection id "${id}" is already a component or stack id`);
+    connectionAt.set(id, i);
+    return { id, from, to: c.to, label: c.label };
+  });
+
+  const refIds = [...nodeIds, ...connectionAt.keys()];
+  const legend: LegendStep[] = parsed.legend.map((step, i) => {
+    if (typeof step === 'string') return { number: i + 1, text: step, refs: [] };
+    const refs = step.refs ?? [];
+    refs.forEach((ref, j) => {
+      if (!isNode(ref) && !connectionAt.has(ref)) {
+        fail(`/legend/${i}/refs/${j}`, `unknown component or connection "${ref}"${didYouMean(ref, refIds)}`);
+      }
+    });
+    return { number: i + 1, text: step.text, refs };
+  });
+
+  const [width, height] = parsed.size.split('x').map(Number) as [number, number];
+  if (width < 256 || height < 256 || width > 4096 || height > 4096) {
+    fail('/size', `size "${parsed.size}" is outside 256x256 to 4096x4096`);
+  }
+
+  return {
+    title: parsed.title,
+    subtitle: parsed.subtitle,
+    archetype: parsed.archetype,
+    theme: parsed.theme,
+    size: { width, height },
+    components,
+    stacks,
+    connections,
+    notes: parsed.notes.map((n) => ({ title: n.title, role: n.role })),
+    legend,
+  };
+}
