@@ -20,10 +20,60 @@ export const ARTBOARD_ATTRIBUTE = 'data-cyanotype-artboard';
 export const STATE_ATTRIBUTE = 'data-cyanotype-state';
 export type ArtboardState = 'laying-out' | 'rendered' | 'error';
 
+export type TextKind =
+  | 'title'
+  | 'subtitle'
+  | 'tag'
+  | 'band'
+  | 'component-label'
+  | 'component-role'
+  | 'connection-label'
+  | 'note-title'
+  | 'note-role'
+  | 'legend-title'
+  | 'legend-step';
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** One piece of text as the browser actually drew it, in artboard pixels. */
+export interface InspectedText {
+  readonly kind: TextKind;
+  /** Component id, connection id, note or legend index, or "" for the title band. */
+  readonly owner: string;
+  /** The lines joined with single spaces. */
+  readonly text: string;
+  readonly lines: readonly string[];
+  /** Union of the glyph boxes of the lines. */
+  readonly box: Box;
+  /** The box the text must stay inside: its component box, label plate, note, legend or the artboard. */
+  readonly container: Box;
+  readonly fontSize: number;
+}
+
+/** Boxes of the drawn parts, for checks that need geometry (overlap, bounds). */
+export interface InspectedPart {
+  readonly kind: 'component' | 'connection-label' | 'note' | 'legend' | 'badge';
+  readonly id: string;
+  readonly box: Box;
+}
+
+export interface Inspection {
+  readonly artboard: Box;
+  readonly texts: readonly InspectedText[];
+  readonly parts: readonly InspectedPart[];
+}
+
 /** What the page shell exposes as `window.cyanotype` (components/page/main.ts). */
 export interface PageApi {
   /** Draws the document; resolves once it is fully rendered, rejects with the layout error. */
   render(doc: RenderDocument): Promise<{ width: number; height: number }>;
+  /** Reads back what was drawn: every text with its measured box, and the boxes of the parts. */
+  inspect(): Inspection;
 }
 
 declare global {

@@ -125,7 +125,10 @@ export class CyArtboard extends LitElement {
     const d = layout.diagram;
     const arrowSize = Number.parseFloat(getComputedStyle(this).getPropertyValue('--cy-edge-arrow-size')) || 7;
     return html`<cy-effects layer="ground"></cy-effects>
-      <div class="diagram" style=${styleMap({ transform: `translate(${d.origin.x}px, ${d.origin.y}px) scale(${d.scale})`, width: `${d.width}px`, height: `${d.height}px` })}>
+      <div
+        class="diagram"
+        style=${styleMap({ transform: `translate(${d.origin.x}px, ${d.origin.y}px) scale(${d.scale})`, width: `${d.width}px`, height: `${d.height}px` })}
+      >
         ${d.bands.map((b) => html`<cy-band .band=${b} style=${place(b.rect)}></cy-band>`)}
         ${d.stacks.map((s) => html`<cy-stack .stack=${s} style=${place(s.rect)}></cy-stack>`)}
         ${d.connections.map((c) => html`<cy-connection .connection=${c} .arrowSize=${arrowSize}></cy-connection>`)}

@@ -74,12 +74,14 @@ export class CyConnection extends LitElement {
         <polygon class="head" points=${points(head)}></polygon>
         ${c.junction ? svg`<circle class="junction" cx=${c.junction.x} cy=${c.junction.y} r="3.5"></circle>` : nothing}
       </svg>
-      ${plate
-        ? html`<div
-            class="plate"
-            style=${styleMap({ left: `${plate.x}px`, top: `${plate.y}px`, width: `${plate.width}px`, height: `${plate.height}px` })}
-          ></div>`
-        : nothing}
+      ${
+        plate
+          ? html`<div
+              class="plate"
+              style=${styleMap({ left: `${plate.x}px`, top: `${plate.y}px`, width: `${plate.width}px`, height: `${plate.height}px` })}
+            ></div>`
+          : nothing
+      }
       ${c.label ? textBlock(c.label, 'label') : nothing}`;
   }
 }

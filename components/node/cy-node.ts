@@ -72,12 +72,14 @@ export class CyNode extends LitElement {
     const origin = node.rect;
     const icon = node.iconRect;
     return html`<div class="box"></div>
-      ${icon && this.icon
-        ? html`<cy-icon
-            .icon=${this.icon}
-            style=${styleMap({ left: `${icon.x - origin.x}px`, top: `${icon.y - origin.y}px`, width: `${icon.width}px`, height: `${icon.height}px` })}
-          ></cy-icon>`
-        : nothing}
+      ${
+        icon && this.icon
+          ? html`<cy-icon
+              .icon=${this.icon}
+              style=${styleMap({ left: `${icon.x - origin.x}px`, top: `${icon.y - origin.y}px`, width: `${icon.width}px`, height: `${icon.height}px` })}
+            ></cy-icon>`
+          : nothing
+      }
       ${textBlock(node.label, 'label', origin)} ${node.role ? textBlock(node.role, 'role', origin) : nothing}`;
   }
 }

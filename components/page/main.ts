@@ -5,6 +5,7 @@
  */
 import type { PageApi, RenderDocument } from '../../src/document.js';
 import '../artboard/cy-artboard.js';
+import { inspectArtboard } from './inspect.js';
 import type { CyArtboard } from '../artboard/cy-artboard.js';
 
 function themeStyle(): HTMLStyleElement {
@@ -34,6 +35,11 @@ const api: PageApi = {
     await artboard.updateComplete;
     await artboard.rendered;
     return { width: doc.spec.size.width, height: doc.spec.size.height };
+  },
+  inspect() {
+    const artboard = document.querySelector('cy-artboard');
+    if (!artboard) throw new Error('nothing rendered yet');
+    return inspectArtboard(artboard);
   },
 };
 

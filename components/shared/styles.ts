@@ -20,9 +20,10 @@ export function textRole(role: string): CSSResult {
 export const textBase = css`
   .text {
     position: absolute;
-    white-space: pre;
   }
+  /* pre on the line only: whitespace between the template's tags must not become text. */
   .line {
     display: block;
+    white-space: pre;
   }
 `;

@@ -9,5 +9,7 @@ export function textBlock(block: TextBlock, className: string, parent: Pick<Rect
     top: `${block.rect.y - parent.y}px`,
     width: `${Math.ceil(block.rect.width) + 2}px`,
   };
-  return html`<div class="text ${className}" style=${styleMap(style)}>${block.lines.map((line) => html`<span class="line">${line}</span>`)}</div>`;
+  return html`<div class="text ${className}" style=${styleMap(style)}>
+    ${block.lines.map((line) => html`<span class="line">${line}</span>`)}
+  </div>`;
 }

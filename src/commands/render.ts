@@ -3,7 +3,8 @@ import { relative } from 'node:path';
 import { CyanotypeError, UsageError } from '../errors.js';
 import { renderDocument } from '../render/document.js';
 import { collectSpecFiles, outputName, outputPath, writeFileAtomic } from '../render/files.js';
-import { BrowserSession, readPageAssets, type ImageFormat } from '../render/session.js';
+import { readPageAssets } from '../render/session.js';
+import { Renderer } from '../renderer.js';
 import { standaloneHtml } from '../render/standalone-html.js';
 import { loadSpecFile } from '../spec/load.js';
 import type { Spec } from '../spec/model.js';
@@ -32,12 +33,21 @@ export interface Reporter {
   error(line: string): void;
 }
 
-export function parseRenderOptions(raw: { out?: string; theme?: string; size?: string; scale?: string; format?: string; browser?: string }): RenderCommandOptions {
+export function parseRenderOptions(raw: {
+  out?: string;
+  theme?: string;
+  size?: string;
+  scale?: string;
+  format?: string;
+  browser?: string;
+}): RenderCommandOptions {
   const format = (raw.format ?? 'png').toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${raw.format}" is not one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format: "${raw.format}" is not one of ${FORMATS.join(', ')}`);
   const scale = raw.scale === undefined ? 1 : Number(raw.scale);
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw new UsageError(`--scale: "${raw.scale}" is not a number from 0.25 to 4`);
-  if (raw.size !== undefined && !sizeSchema.safeParse(raw.size).success) throw new UsageError(`--size: "${raw.size}" is not WIDTHxHEIGHT, e.g. 1024x1024`);
+  if (raw.size !== undefined && !sizeSchema.safeParse(raw.size).success)
+    throw new UsageError(`--size: "${raw.size}" is not WIDTHxHEIGHT, e.g. 1024x1024`);
   return { out: raw.out ?? 'out', theme: raw.theme, size: raw.size, scale, format: format as OutputFormat, browser: raw.browser };
 }
 
@@ -47,22 +57,21 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   if (options.theme) await loadTheme(options.theme); // fail fast on an unknown theme
   const written: string[] = [];
   const failures: CyanotypeError[] = [];
-  let session: BrowserSession | undefined;
+  let renderer: Renderer | undefined;
   try {
     for (const file of files) {
       try {
         const loaded = await loadSpecFile(file);
         const spec: Spec = options.size ? { ...loaded, size: parseSize(options.size) } : loaded;
-        const theme = await loadTheme(options.theme ?? spec.theme);
-        const doc = renderDocument(spec, theme);
         const target = outputPath(options.out, outputName(file), options.format === 'jpeg' ? 'jpg' : options.format);
         const started = performance.now();
         let bytes: Uint8Array | string;
         if (options.format === 'html') {
-          bytes = standaloneHtml(doc, await readPageAssets());
+          const theme = await loadTheme(options.theme ?? spec.theme);
+          bytes = standaloneHtml(renderDocument(spec, theme), await readPageAssets());
         } else {
-          session ??= await BrowserSession.open({ browser: options.browser });
-          bytes = await session.render(doc, file, { format: options.format, scale: options.scale });
+          renderer ??= await Renderer.open({ browser: options.browser });
+          ({ bytes } = await renderer.renderSpec(spec, file, { theme: options.theme, format: options.format, scale: options.scale }));
         }
         await writeFileAtomic(target, bytes);
         written.push(target);
@@ -74,7 +83,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       }
     }
   } finally {
-    await session?.close();
+    await renderer?.close();
   }
   return { written, failures };
 }

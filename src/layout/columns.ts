@@ -64,8 +64,20 @@ export interface ColumnPlan {
   readonly inter: readonly InterEdge[];
 }
 
-/** Groups units into ordered columns: by band when the spec names bands, else by folding layers. */
-export function assignColumns(graph: UnitGraph, ranks: ReadonlyMap<string, Rank>, maxColumns: number): { bands: (string | undefined)[]; members: string[][] } {
+/** Number of layers ELK's ranking produced. */
+export function layerCount(graph: UnitGraph, ranks: ReadonlyMap<string, Rank>): number {
+  return Math.max(0, ...graph.units.map((u) => ranks.get(u.id)?.layer ?? 0)) + 1;
+}
+
+/**
+ * Groups units into ordered columns: by band when the spec names bands, else by folding
+ * consecutive layers into `wanted` columns.
+ */
+export function assignColumns(
+  graph: UnitGraph,
+  ranks: ReadonlyMap<string, Rank>,
+  wanted: number,
+): { bands: (string | undefined)[]; members: string[][] } {
   const rankOf = (id: string): Rank => ranks.get(id) ?? { layer: 0, order: 0 };
   const byFlow = (a: string, b: string) => rankOf(a).layer - rankOf(b).layer || rankOf(a).order - rankOf(b).order;
 
@@ -80,20 +92,25 @@ export function assignColumns(graph: UnitGraph, ranks: ReadonlyMap<string, Rank>
         .find((id) => bandOf.has(id));
       bandOf.set(unit.id, (neighbour && bandOf.get(neighbour)) ?? graph.bands[graph.bands.length - 1] ?? '');
     }
-    const members = graph.bands.map((band) => graph.units.filter((u) => bandOf.get(u.id) === band).map((u) => u.id).sort(byFlow));
+    const members = graph.bands.map((band) =>
+      graph.units
+        .filter((u) => bandOf.get(u.id) === band)
+        .map((u) => u.id)
+        .sort(byFlow),
+    );
     return { bands: [...graph.bands], members };
   }
 
-  const layerCount = Math.max(0, ...graph.units.map((u) => rankOf(u.id).layer)) + 1;
-  const columnCount = Math.max(1, Math.min(layerCount, maxColumns, Math.round(Math.sqrt(graph.units.length * 1.2))));
-  const perLayer = Array.from({ length: layerCount }, (_, layer) => graph.units.filter((u) => rankOf(u.id).layer === layer).length);
+  const layers = layerCount(graph, ranks);
+  const columnCount = Math.max(1, Math.min(layers, wanted));
+  const perLayer = Array.from({ length: layers }, (_, layer) => graph.units.filter((u) => rankOf(u.id).layer === layer).length);
   // Contiguous layers per column, balancing the number of units.
   const target = graph.units.length / columnCount;
   const members: string[][] = [];
   let current: number[] = [];
   let count = 0;
-  for (let layer = 0; layer < layerCount; layer++) {
-    const remainingLayers = layerCount - layer;
+  for (let layer = 0; layer < layers; layer++) {
+    const remainingLayers = layers - layer;
     const remainingColumns = columnCount - members.length;
     if (current.length > 0 && (count + (perLayer[layer] ?? 0) / 2 > target || remainingLayers < remainingColumns) && remainingColumns > 1) {
       members.push(unitsOfLayers(current));
@@ -107,7 +124,10 @@ export function assignColumns(graph: UnitGraph, ranks: ReadonlyMap<string, Rank>
   return { bands: members.map(() => undefined), members };
 
   function unitsOfLayers(layers: number[]): string[] {
-    return graph.units.filter((u) => layers.includes(rankOf(u.id).layer)).map((u) => u.id).sort(byFlow);
+    return graph.units
+      .filter((u) => layers.includes(rankOf(u.id).layer))
+      .map((u) => u.id)
+      .sort(byFlow);
   }
 }
 
@@ -264,7 +284,8 @@ export function planColumns(
     ordered.forEach((a, k) => {
       const share = allOut || ordered.length === 1;
       const offset = share ? 0 : (k - (ordered.length - 1) / 2) * Math.min(14, (span.height * 0.7) / Math.max(1, ordered.length - 1));
-      const y = span.center + offset;
+      // Whole pixels: ELK rounds port positions, and the stub must meet its route exactly.
+      const y = Math.round(span.center + offset);
       ports.set(`${a.edge.id}|${a.end}`, {
         id: share ? `p:${key}` : `p:${key}:${k}`,
         side,

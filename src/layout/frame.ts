@@ -34,7 +34,12 @@ export function layoutFrame(spec: Spec, metrics: LayoutMetrics, measure: Measure
   const subtitleBlock = subtitle ? placeText(subtitle, margin, margin + title.height + 4) : undefined;
   const headBottom = margin + title.height + (subtitle ? subtitle.height + 4 : 0);
   const tagHeight = ceilPx(tagText.height + 6);
-  const tagBox: Rect = { x: width - margin - tagWidth, y: margin + Math.round((title.height - tagHeight) / 2), width: tagWidth, height: tagHeight };
+  const tagBox: Rect = {
+    x: width - margin - tagWidth,
+    y: margin + Math.round((title.height - tagHeight) / 2),
+    width: tagWidth,
+    height: tagHeight,
+  };
   const tag = placeText(tagText, tagBox.x + (tagWidth - tagText.width) / 2, tagBox.y + (tagHeight - tagText.height) / 2);
   const titleRule: Rect = { x: margin, y: ceilPx(headBottom + 10), width: contentWidth, height: 2 };
 
@@ -52,7 +57,8 @@ export function layoutFrame(spec: Spec, metrics: LayoutMetrics, measure: Measure
   const badgeGap = 10;
   if (hasLegend) {
     const textWidth = legendWidth - 2 * metrics.legendPadding - metrics.badgeSize - badgeGap;
-    for (const step of spec.legend) legendSteps.push({ number: step.number, text: wrapText(step.text, fonts.legendText, textWidth, measure) });
+    for (const step of spec.legend)
+      legendSteps.push({ number: step.number, text: wrapText(step.text, fonts.legendText, textWidth, measure) });
     legendHeight = ceilPx(
       2 * metrics.legendPadding +
         legendTitle.height +
@@ -79,7 +85,12 @@ export function layoutFrame(spec: Spec, metrics: LayoutMetrics, measure: Measure
     let y = bottomY + metrics.legendPadding + legendTitle.height + 8;
     const steps = legendSteps.map((s) => {
       const rowHeight = Math.max(s.text.height, metrics.badgeSize);
-      const badge = { x: x + metrics.legendPadding, y: y + (rowHeight - metrics.badgeSize) / 2, width: metrics.badgeSize, height: metrics.badgeSize };
+      const badge = {
+        x: x + metrics.legendPadding,
+        y: y + (rowHeight - metrics.badgeSize) / 2,
+        width: metrics.badgeSize,
+        height: metrics.badgeSize,
+      };
       const text = placeText(s.text, badge.x + metrics.badgeSize + badgeGap, y + (rowHeight - s.text.height) / 2);
       y += rowHeight + stepGap;
       return { number: s.number, badge, text };

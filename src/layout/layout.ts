@@ -3,7 +3,7 @@
  * browser; the page passes a canvas-backed measurer, tests pass a fake one.
  */
 import type { Spec } from '../spec/model.js';
-import { assignColumns, planColumns, type UnitShape } from './columns.js';
+import { assignColumns, layerCount, planColumns, type UnitShape } from './columns.js';
 import { layoutFrame } from './frame.js';
 import { buildUnitGraph, type UnitGraph } from './graph.js';
 import { measureNodeBox, nodeBoxContent, type NodeBoxSize } from './node-box.js';
@@ -24,6 +24,9 @@ import type {
   StackLayout,
   TextBlock,
 } from './types.js';
+
+/** Largest enlargement for a small diagram: beyond it, type looks out of scale with the frame. */
+const MAX_SCALE = 1.25;
 
 /** How far a bracket stands off the side of a stack, and so where its arrow starts. */
 const BRACKET_OFFSET = 9;
@@ -56,165 +59,189 @@ async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: Measur
 
   const ranks = await rankUnits(graph, (id) => ({ width: 100, height: shapes.get(id)?.height ?? 0 }));
   const maxColumns = Math.max(1, Math.floor((region.width + metrics.columnGap) / (metrics.nodeWidth + metrics.columnGap + 48)));
-  const assignment = assignColumns(graph, ranks, maxColumns);
-  const bandTitleHeight = graph.bands.length > 0 ? Math.ceil(metrics.fonts.bandTitle.lineHeight + 10) : 0;
-  const plan = planColumns(graph, assignment, shapes, metrics, bandTitleHeight);
-  const routed = await routeColumns(plan, metrics);
-
-  const origin = (column: number): Point => routed.columnOrigins[column] ?? { x: 0, y: 0 };
-  const shift = (p: Point, o: Point): Point => ({ x: p.x + o.x, y: p.y + o.y });
-  const shiftRect = (r: Rect, o: Point): Rect => ({ ...r, x: r.x + o.x, y: r.y + o.y });
-
-  // Boxes and stacks in root coordinates.
-  const nodes: NodeLayout[] = [];
-  const stacks: StackLayout[] = [];
-  const unitRects = new Map<string, Rect>();
-  const memberRects = new Map<string, Rect>();
-  const junctions = new Map<string, Point>();
-  for (const column of plan.columns) {
-    for (const placed of column.units) {
-      const rect = shiftRect(placed.rect, origin(column.index));
-      unitRects.set(placed.unit.id, rect);
-      if (placed.unit.kind === 'junction') {
-        junctions.set(placed.unit.id, { x: rect.x, y: rect.y });
-        continue;
-      }
-      placed.unit.members.forEach((member, index) => {
-        const local = placed.members.get(member) ?? { x: 0, y: 0, width: rect.width, height: rect.height };
-        const box = shiftRect(local, rect);
-        memberRects.set(member, box);
-        const size = boxes.get(member);
-        const component = spec.components.find((c) => c.id === member);
-        if (!size || !component) return;
-        const content = nodeBoxContent({ ...size, height: box.height }, metrics);
-        nodes.push({
-          id: member,
-          rect: box,
-          icon: component.icon,
-          iconRect: content.icon ? shiftRect(content.icon, box) : undefined,
-          label: placeText(size.label, box.x + content.label.x, box.y + content.label.y, content.textWidth),
-          role: size.role ? placeText(size.role, box.x + content.role.x, box.y + content.role.y, content.textWidth) : undefined,
-          stack: placed.unit.kind === 'stack' ? { id: placed.unit.id, index, count: placed.unit.members.length } : undefined,
-        });
-      });
-      if (placed.unit.kind === 'stack') stacks.push({ id: placed.unit.id, rect, brackets: [] });
+  const layers = layerCount(graph, ranks);
+  // Bands fix the columns; otherwise try each column count and keep the one that fits the
+  // region at the largest scale (capped, so small diagrams grow a little but not absurdly).
+  const candidates = graph.bands.length > 0 ? [0] : Array.from({ length: Math.max(1, Math.min(layers, maxColumns)) }, (_, i) => i + 1);
+  let best: { diagram: DiagramLayout; score: number; coverage: number } | undefined;
+  for (const columns of candidates) {
+    const diagram = await arrange(columns);
+    const fit = Math.min(region.width / diagram.width, region.height / diagram.height);
+    const score = Math.min(fit, MAX_SCALE);
+    const coverage = diagram.width * diagram.height * score * score;
+    if (!best || score > best.score + 0.01 || (Math.abs(score - best.score) <= 0.01 && coverage > best.coverage)) {
+      best = { diagram, score, coverage };
     }
   }
-
-  // Arrows: straight and rail arrows inside columns, routed arrows between them.
-  const paths = new Map<string, { points: Point[]; labelCenter?: Point | undefined }>();
-  for (const column of plan.columns) {
-    for (const routedEdge of column.intra) {
-      paths.set(routedEdge.edge.id, {
-        points: routedEdge.points.map((p) => shift(p, origin(column.index))),
-        labelCenter: routedEdge.labelCenter && shift(routedEdge.labelCenter, origin(column.index)),
-      });
-    }
-  }
-  for (const e of plan.inter) {
-    const r = routed.inter.find((x) => x.edgeId === e.edge.id);
-    if (!r) continue;
-    const start = shift(e.source.attach, origin(e.fromColumn));
-    const end = shift(e.target.attach, origin(e.toColumn));
-    paths.set(e.edge.id, { points: [start, ...r.points, end], labelCenter: r.labelCenter });
-  }
-
-  // Arrows to or from a whole stack start at a bracket standing off its side.
-  const bracketSides = new Map<string, Set<StackLayout['brackets'][number]>>();
-  for (const edge of graph.edges) {
-    const path = paths.get(edge.id);
-    if (!path) continue;
-    for (const end of ['from', 'to'] as const) {
-      const point = edge[end];
-      const unit = graph.units.find((u) => u.id === point.unit);
-      const rect = unitRects.get(point.unit);
-      if (unit?.kind !== 'stack' || point.member !== undefined || !rect) continue;
-      const index = end === 'from' ? 0 : path.points.length - 1;
-      const p = path.points[index];
-      if (!p) continue;
-      const side = sideOf(p, rect);
-      const moved =
-        side === 'right'
-          ? { x: rect.x + rect.width + BRACKET_OFFSET, y: p.y }
-          : side === 'left'
-            ? { x: rect.x - BRACKET_OFFSET, y: p.y }
-            : side === 'bottom'
-              ? { x: p.x, y: rect.y + rect.height + BRACKET_OFFSET }
-              : { x: p.x, y: rect.y - BRACKET_OFFSET };
-      path.points[index] = moved;
-      bracketSides.set(point.unit, (bracketSides.get(point.unit) ?? new Set()).add(side));
-    }
-  }
-  const bracketed = stacks.map((s) => ({ ...s, brackets: [...(bracketSides.get(s.id) ?? [])] }));
-
-  const connections: ConnectionLayout[] = spec.connections.map((connection) => {
-    const main = paths.get(connection.id);
-    const edge = graph.edges.find((e) => e.id === connection.id);
-    const feeders = graph.edges.filter((e) => e.connection === connection.id && !e.main).map((e) => simplify(paths.get(e.id)?.points ?? []));
-    const junction = connection.from.length > 1 ? junctions.get(`${connection.id}~merge`) : undefined;
-    const label = edge?.label && main?.labelCenter ? centredText(edge.label, main.labelCenter) : undefined;
-    const plate = label ? pad(label.rect, metrics.edgeLabelPaddingX, metrics.edgeLabelPaddingY) : undefined;
-    return { id: connection.id, path: simplify(main?.points ?? []), feeders, junction, label, labelPlate: plate };
-  });
-
-  const bands: BandLayout[] = [];
-  if (graph.bands.length > 0) {
-    const top = Math.min(...plan.columns.map((c) => origin(c.index).y));
-    const bottom = Math.max(...plan.columns.map((c) => origin(c.index).y + c.height));
-    for (const column of plan.columns) {
-      if (column.band === undefined || !column.titleRect) continue;
-      const o = origin(column.index);
-      const title = wrapText(column.band.replace(/[-_]+/g, ' '), metrics.fonts.bandTitle, column.titleRect.width, measure);
-      bands.push({
-        id: column.band,
-        title: placeText(title, o.x, top, column.titleRect.width),
-        rect: { x: o.x - 12, y: top - 6, width: column.width + 24, height: bottom - top + 18 },
-      });
-    }
-  }
-
-  const badges = placeBadges(spec, metrics, memberRects, unitRects, connections);
-
-  // Normalise to the diagram's own bounding box, then fit it into the region.
-  const bounds = unionRects([
-    ...nodes.map((n) => n.rect),
-    ...bands.map((b) => b.rect),
-    ...connections.flatMap((c) => [...(c.labelPlate ? [c.labelPlate] : []), ...[c.path, ...c.feeders].map(pointsBounds)]),
-    ...badges.map((b) => b.rect),
-  ]);
-  const offset = { x: -bounds.x, y: -bounds.y };
-  const scale = Math.min(1, region.width / bounds.width, region.height / bounds.height);
-  const originOnArtboard = {
-    x: Math.round(region.x + (region.width - bounds.width * scale) / 2),
-    y: Math.round(region.y + (region.height - bounds.height * scale) / 2),
-  };
-  const moveRect = (r: Rect) => shiftRect(r, offset);
-  const moveText = (t: TextBlock): TextBlock => ({ ...t, rect: moveRect(t.rect) });
-  const movePoints = (ps: readonly Point[]) => ps.map((p) => shift(p, offset));
+  if (!best) throw new Error('no layout candidate');
+  const scale = best.score;
   return {
-    origin: originOnArtboard,
+    ...best.diagram,
     scale,
-    width: Math.ceil(bounds.width),
-    height: Math.ceil(bounds.height),
-    bands: bands.map((b) => ({ ...b, rect: moveRect(b.rect), title: moveText(b.title) })),
-    stacks: bracketed.map((s) => ({ ...s, rect: moveRect(s.rect) })),
-    nodes: nodes.map((n) => ({
-      ...n,
-      rect: moveRect(n.rect),
-      iconRect: n.iconRect && moveRect(n.iconRect),
-      label: moveText(n.label),
-      role: n.role && moveText(n.role),
-    })),
-    connections: connections.map((c) => ({
-      ...c,
-      path: movePoints(c.path),
-      feeders: c.feeders.map(movePoints),
-      junction: c.junction && shift(c.junction, offset),
-      label: c.label && moveText(c.label),
-      labelPlate: c.labelPlate && moveRect(c.labelPlate),
-    })),
-    badges: badges.map((b) => ({ ...b, rect: moveRect(b.rect) })),
+    origin: {
+      x: Math.round(region.x + (region.width - best.diagram.width * scale) / 2),
+      y: Math.round(region.y + (region.height - best.diagram.height * scale) / 2),
+    },
   };
+
+  async function arrange(columnCount: number): Promise<DiagramLayout> {
+    const assignment = assignColumns(graph, ranks, columnCount);
+    const bandTitleHeight = graph.bands.length > 0 ? Math.ceil(metrics.fonts.bandTitle.lineHeight + 10) : 0;
+    const plan = planColumns(graph, assignment, shapes, metrics, bandTitleHeight);
+    const routed = await routeColumns(plan, metrics);
+
+    const origin = (column: number): Point => routed.columnOrigins[column] ?? { x: 0, y: 0 };
+    const shift = (p: Point, o: Point): Point => ({ x: p.x + o.x, y: p.y + o.y });
+    const shiftRect = (r: Rect, o: Point): Rect => ({ ...r, x: r.x + o.x, y: r.y + o.y });
+
+    // Boxes and stacks in root coordinates.
+    const nodes: NodeLayout[] = [];
+    const stacks: StackLayout[] = [];
+    const unitRects = new Map<string, Rect>();
+    const memberRects = new Map<string, Rect>();
+    const junctions = new Map<string, Point>();
+    for (const column of plan.columns) {
+      for (const placed of column.units) {
+        const rect = shiftRect(placed.rect, origin(column.index));
+        unitRects.set(placed.unit.id, rect);
+        if (placed.unit.kind === 'junction') {
+          junctions.set(placed.unit.id, { x: rect.x, y: rect.y });
+          continue;
+        }
+        placed.unit.members.forEach((member, index) => {
+          const local = placed.members.get(member) ?? { x: 0, y: 0, width: rect.width, height: rect.height };
+          const box = shiftRect(local, rect);
+          memberRects.set(member, box);
+          const size = boxes.get(member);
+          const component = spec.components.find((c) => c.id === member);
+          if (!size || !component) return;
+          const content = nodeBoxContent({ ...size, height: box.height }, metrics);
+          nodes.push({
+            id: member,
+            rect: box,
+            icon: component.icon,
+            iconRect: content.icon ? shiftRect(content.icon, box) : undefined,
+            label: placeText(size.label, box.x + content.label.x, box.y + content.label.y, content.textWidth),
+            role: size.role ? placeText(size.role, box.x + content.role.x, box.y + content.role.y, content.textWidth) : undefined,
+            stack: placed.unit.kind === 'stack' ? { id: placed.unit.id, index, count: placed.unit.members.length } : undefined,
+          });
+        });
+        if (placed.unit.kind === 'stack') stacks.push({ id: placed.unit.id, rect, brackets: [] });
+      }
+    }
+
+    // Arrows: straight and rail arrows inside columns, routed arrows between them.
+    const paths = new Map<string, { points: Point[]; labelCenter?: Point | undefined }>();
+    for (const column of plan.columns) {
+      for (const routedEdge of column.intra) {
+        paths.set(routedEdge.edge.id, {
+          points: routedEdge.points.map((p) => shift(p, origin(column.index))),
+          labelCenter: routedEdge.labelCenter && shift(routedEdge.labelCenter, origin(column.index)),
+        });
+      }
+    }
+    for (const e of plan.inter) {
+      const r = routed.inter.find((x) => x.edgeId === e.edge.id);
+      if (!r) continue;
+      const start = shift(e.source.attach, origin(e.fromColumn));
+      const end = shift(e.target.attach, origin(e.toColumn));
+      paths.set(e.edge.id, { points: [start, ...r.points, end], labelCenter: r.labelCenter });
+    }
+
+    // Arrows to or from a whole stack start at a bracket standing off its side.
+    const bracketSides = new Map<string, Set<StackLayout['brackets'][number]>>();
+    for (const edge of graph.edges) {
+      const path = paths.get(edge.id);
+      if (!path) continue;
+      for (const end of ['from', 'to'] as const) {
+        const point = edge[end];
+        const unit = graph.units.find((u) => u.id === point.unit);
+        const rect = unitRects.get(point.unit);
+        if (unit?.kind !== 'stack' || point.member !== undefined || !rect) continue;
+        const index = end === 'from' ? 0 : path.points.length - 1;
+        const p = path.points[index];
+        if (!p) continue;
+        const side = sideOf(p, rect);
+        const moved =
+          side === 'right'
+            ? { x: rect.x + rect.width + BRACKET_OFFSET, y: p.y }
+            : side === 'left'
+              ? { x: rect.x - BRACKET_OFFSET, y: p.y }
+              : side === 'bottom'
+                ? { x: p.x, y: rect.y + rect.height + BRACKET_OFFSET }
+                : { x: p.x, y: rect.y - BRACKET_OFFSET };
+        path.points[index] = moved;
+        bracketSides.set(point.unit, (bracketSides.get(point.unit) ?? new Set()).add(side));
+      }
+    }
+    const bracketed = stacks.map((s) => ({ ...s, brackets: [...(bracketSides.get(s.id) ?? [])] }));
+
+    const connections: ConnectionLayout[] = spec.connections.map((connection) => {
+      const main = paths.get(connection.id);
+      const edge = graph.edges.find((e) => e.id === connection.id);
+      const feeders = graph.edges
+        .filter((e) => e.connection === connection.id && !e.main)
+        .map((e) => simplify(paths.get(e.id)?.points ?? []));
+      const junction = connection.from.length > 1 ? junctions.get(`${connection.id}~merge`) : undefined;
+      const label = edge?.label && main?.labelCenter ? centredText(edge.label, main.labelCenter) : undefined;
+      const plate = label ? pad(label.rect, metrics.edgeLabelPaddingX, metrics.edgeLabelPaddingY) : undefined;
+      return { id: connection.id, path: simplify(main?.points ?? []), feeders, junction, label, labelPlate: plate };
+    });
+
+    const bands: BandLayout[] = [];
+    if (graph.bands.length > 0) {
+      const top = Math.min(...plan.columns.map((c) => origin(c.index).y));
+      const bottom = Math.max(...plan.columns.map((c) => origin(c.index).y + c.height));
+      for (const column of plan.columns) {
+        if (column.band === undefined || !column.titleRect) continue;
+        const o = origin(column.index);
+        const title = wrapText(column.band.replace(/[-_]+/g, ' '), metrics.fonts.bandTitle, column.titleRect.width, measure);
+        bands.push({
+          id: column.band,
+          title: placeText(title, o.x, top, column.titleRect.width),
+          rect: { x: o.x - 12, y: top - 6, width: column.width + 24, height: bottom - top + 18 },
+        });
+      }
+    }
+
+    const badges = placeBadges(spec, metrics, memberRects, unitRects, connections);
+
+    // Normalise to the diagram's own bounding box, then fit it into the region.
+    const bounds = unionRects([
+      ...nodes.map((n) => n.rect),
+      ...bands.map((b) => b.rect),
+      ...connections.flatMap((c) => [...(c.labelPlate ? [c.labelPlate] : []), ...[c.path, ...c.feeders].map(pointsBounds)]),
+      ...badges.map((b) => b.rect),
+    ]);
+    const offset = { x: -bounds.x, y: -bounds.y };
+    const moveRect = (r: Rect) => shiftRect(r, offset);
+    const moveText = (t: TextBlock): TextBlock => ({ ...t, rect: moveRect(t.rect) });
+    const movePoints = (ps: readonly Point[]) => ps.map((p) => shift(p, offset));
+    return {
+      origin: { x: 0, y: 0 },
+      scale: 1,
+      width: Math.ceil(bounds.width),
+      height: Math.ceil(bounds.height),
+      bands: bands.map((b) => ({ ...b, rect: moveRect(b.rect), title: moveText(b.title) })),
+      stacks: bracketed.map((s) => ({ ...s, rect: moveRect(s.rect) })),
+      nodes: nodes.map((n) => ({
+        ...n,
+        rect: moveRect(n.rect),
+        iconRect: n.iconRect && moveRect(n.iconRect),
+        label: moveText(n.label),
+        role: n.role && moveText(n.role),
+      })),
+      connections: connections.map((c) => ({
+        ...c,
+        path: movePoints(c.path),
+        feeders: c.feeders.map(movePoints),
+        junction: c.junction && shift(c.junction, offset),
+        label: c.label && moveText(c.label),
+        labelPlate: c.labelPlate && moveRect(c.labelPlate),
+      })),
+      badges: badges.map((b) => ({ ...b, rect: moveRect(b.rect) })),
+    };
+  }
 
   function centredText(wrapped: WrappedText, center: Point): TextBlock {
     return placeText(wrapped, center.x - wrapped.width / 2, center.y - wrapped.height / 2);
@@ -234,7 +261,9 @@ function unitShapes(graph: UnitGraph, boxes: ReadonlyMap<string, NodeBoxSize>, m
       const layerHeight = Math.max(...unit.members.map((m) => boxes.get(m)?.height ?? 0));
       const members = new Map<string, Rect>();
       const count = unit.members.length;
-      unit.members.forEach((m, i) => members.set(m, { x: 0, y: (count - 1 - i) * layerHeight, width: metrics.nodeWidth, height: layerHeight }));
+      unit.members.forEach((m, i) =>
+        members.set(m, { x: 0, y: (count - 1 - i) * layerHeight, width: metrics.nodeWidth, height: layerHeight }),
+      );
       shapes.set(unit.id, { width: metrics.nodeWidth, height: layerHeight * count, members });
     }
   }
@@ -258,13 +287,19 @@ function placeBadges(
       const box = memberRects.get(ref) ?? unitRects.get(ref);
       if (box) {
         // On the box's top-right corner, further badges to the left of the first.
-        badges.push({ number: step.number, target: ref, rect: { x: box.x + box.width - size * 0.75 - nth * (size + 4), y: box.y - size / 2, width: size, height: size } });
+        badges.push({
+          number: step.number,
+          target: ref,
+          rect: { x: box.x + box.width - size * 0.75 - nth * (size + 4), y: box.y - size / 2, width: size, height: size },
+        });
         continue;
       }
       const connection = connections.find((c) => c.id === ref);
       if (!connection) continue;
       const plate = connection.labelPlate;
-      const anchor = plate ? { x: plate.x - size - 4 - nth * (size + 4), y: plate.y + (plate.height - size) / 2 } : midpoint(connection.path, size);
+      const anchor = plate
+        ? { x: plate.x - size - 4 - nth * (size + 4), y: plate.y + (plate.height - size) / 2 }
+        : midpoint(connection.path, size);
       badges.push({ number: step.number, target: ref, rect: { x: anchor.x, y: anchor.y, width: size, height: size } });
     }
   }
@@ -294,7 +329,12 @@ export function simplify(points: readonly Point[]): Point[] {
     const last = out[out.length - 1];
     if (last && Math.abs(last.x - p.x) < 0.01 && Math.abs(last.y - p.y) < 0.01) continue;
     const before = out[out.length - 2];
-    if (before && last && ((Math.abs(before.x - last.x) < 0.01 && Math.abs(last.x - p.x) < 0.01) || (Math.abs(before.y - last.y) < 0.01 && Math.abs(last.y - p.y) < 0.01))) {
+    if (
+      before &&
+      last &&
+      ((Math.abs(before.x - last.x) < 0.01 && Math.abs(last.x - p.x) < 0.01) ||
+        (Math.abs(before.y - last.y) < 0.01 && Math.abs(last.y - p.y) < 0.01))
+    ) {
       out[out.length - 1] = p;
       continue;
     }

@@ -41,7 +41,14 @@ export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Pr
   const labelSize = (id: string) => {
     const edge = plan.inter.find((e) => e.edge.id === id)?.edge;
     return edge?.label
-      ? [{ id: `${id}:label`, text: edge.label.lines.join(" "), width: Math.ceil(edge.label.width + 2 * metrics.edgeLabelPaddingX), height: Math.ceil(edge.label.height + 2 * metrics.edgeLabelPaddingY) }]
+      ? [
+          {
+            id: `${id}:label`,
+            text: edge.label.lines.join(' '),
+            width: Math.ceil(edge.label.width + 2 * metrics.edgeLabelPaddingX),
+            height: Math.ceil(edge.label.height + 2 * metrics.edgeLabelPaddingY),
+          },
+        ]
       : [];
   };
 
@@ -88,25 +95,21 @@ export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Pr
       ],
     })),
     edges: [
-      ...plan.inter.map(
-        (e): ElkExtendedEdge => ({
-          id: e.edge.id,
-          sources: [e.source.id],
-          targets: [e.target.id],
-          labels: labelSize(e.edge.id),
-        }),
-      ),
+      ...plan.inter.map((e): ElkExtendedEdge => ({
+        id: e.edge.id,
+        sources: [e.source.id],
+        targets: [e.target.id],
+        labels: labelSize(e.edge.id),
+      })),
       // Invisible, very straight edges between the columns' top corners keep the columns
       // top-aligned; network-simplex placement would otherwise shift whole columns to
       // straighten single arrows and make the diagram much taller.
-      ...plan.columns.slice(1).map(
-        (column): ElkExtendedEdge => ({
-          id: `${TOP_ALIGN}${column.index}`,
-          sources: [`top-out-${column.index - 1}`],
-          targets: [`top-in-${column.index}`],
-          layoutOptions: { 'elk.layered.priority.straightness': '1000' },
-        }),
-      ),
+      ...plan.columns.slice(1).map((column): ElkExtendedEdge => ({
+        id: `${TOP_ALIGN}${column.index}`,
+        sources: [`top-out-${column.index - 1}`],
+        targets: [`top-in-${column.index}`],
+        layoutOptions: { 'elk.layered.priority.straightness': '1000' },
+      })),
     ],
   };
 
@@ -115,14 +118,18 @@ export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Pr
     const node = result.children?.find((c) => c.id === `column-${column.index}`);
     return { x: node?.x ?? 0, y: node?.y ?? 0 };
   });
-  const inter: RoutedInter[] = (result.edges ?? []).filter((edge) => !edge.id.startsWith(TOP_ALIGN)).map((edge) => {
-    const section = edge.sections?.[0];
-    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-    const label = edge.labels?.[0];
-    const center =
-      label && label.x !== undefined && label.y !== undefined ? { x: label.x + (label.width ?? 0) / 2, y: label.y + (label.height ?? 0) / 2 } : undefined;
-    return { edgeId: edge.id, points: points.map((p) => ({ x: p.x, y: p.y })), labelCenter: center && onNearestSegment(center, points) };
-  });
+  const inter: RoutedInter[] = (result.edges ?? [])
+    .filter((edge) => !edge.id.startsWith(TOP_ALIGN))
+    .map((edge) => {
+      const section = edge.sections?.[0];
+      const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+      const label = edge.labels?.[0];
+      const center =
+        label && label.x !== undefined && label.y !== undefined
+          ? { x: label.x + (label.width ?? 0) / 2, y: label.y + (label.height ?? 0) / 2 }
+          : undefined;
+      return { edgeId: edge.id, points: points.map((p) => ({ x: p.x, y: p.y })), labelCenter: center && onNearestSegment(center, points) };
+    });
   return { columnOrigins, inter, width: result.width ?? 0, height: result.height ?? 0 };
 }
 

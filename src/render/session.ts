@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
-import type { RenderDocument } from '../document.js';
+import type { Inspection, RenderDocument } from '../document.js';
 import { ARTBOARD_ATTRIBUTE } from '../document.js';
 import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
@@ -70,7 +70,9 @@ export function findBrowser(explicit?: string): string {
     cached = undefined;
   }
   if (cached && existsSync(cached)) return cached;
-  throw new BrowserError(`no Chrome or Chromium found (looked at CYANOTYPE_BROWSER, ${SYSTEM_BROWSERS.join(', ')} and Puppeteer's cache); ${INSTALL_HINT}`);
+  throw new BrowserError(
+    `no Chrome or Chromium found (looked at CYANOTYPE_BROWSER, ${SYSTEM_BROWSERS.join(', ')} and Puppeteer's cache); ${INSTALL_HINT}`,
+  );
 }
 
 export interface SessionOptions {
@@ -131,7 +133,10 @@ export class BrowserSession {
         timeout: 30_000,
       });
     } catch (error) {
-      throw new BrowserError(`could not start ${executablePath}: ${(error as Error).message.split('\n')[0] ?? ''}; ${INSTALL_HINT}`, String(error));
+      throw new BrowserError(
+        `could not start ${executablePath}: ${(error as Error).message.split('\n')[0] ?? ''}; ${INSTALL_HINT}`,
+        String(error),
+      );
     }
     const version = (await browser.version()).replace(/^(Headless)?Chrome\//, '');
     return new BrowserSession(browser, assets, options.timeout ?? 30_000, executablePath, version);
@@ -187,6 +192,12 @@ export class BrowserSession {
       clip: { x: 0, y: 0, width, height },
       ...(options.format === 'png' ? {} : { quality: 92 }),
     });
+  }
+
+  /** What the last render drew, read back from the page (texts with their measured boxes). */
+  async inspect(): Promise<Inspection> {
+    if (!this.page) throw new RenderError('inspect', 'nothing has been rendered in this session');
+    return await this.page.evaluate(() => window.cyanotype.inspect());
   }
 
   async close(): Promise<void> {

@@ -38,7 +38,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
     case 'string':
-      return `the text "${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
+      // JSON quoting shows control characters and quotes visibly.
+      return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
     case 'number':
       return `the number ${value}`;
     case 'boolean':
@@ -103,6 +104,14 @@ export function describeIssue(issue: Issue): Located {
             : 'one of the allowed forms';
       return { path, problem: `expected ${expected}, found ${describeValue(issue.input)}` };
     }
+    case 'invalid_format':
+    case 'too_big':
+    case 'too_small':
+      return {
+        path,
+        problem:
+          issue.input === undefined || Array.isArray(issue.input) ? issue.message : `${issue.message}; found ${describeValue(issue.input)}`,
+      };
     default:
       return { path, problem: issue.message };
   }

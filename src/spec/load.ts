@@ -6,8 +6,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
 import { SpecError } from '../errors.js';
 import { describeIssue, pointer } from './issues.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 import type { Spec } from './model.js';
 import { specSchema } from './schema.js';
 import { validateSpec } from './validate.js';
@@ -28,7 +30,11 @@ export async function loadSpecFile(file: string): Promise<Spec> {
     if (error instanceof SpecError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const problem =
-      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied, cannot read the file' : `cannot read the file (${code ?? 'unknown error'})`;
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES'
+          ? 'permission denied, cannot read the file'
+          : `cannot read the file (${code ?? 'unknown error'})`;
     throw new SpecError(file, '', problem, String(error));
   }
   return parseSpec(bytes, file);
@@ -39,11 +45,15 @@ export function parseSpec(bytes: Uint8Array, file: string): Spec {
   const text = decode(bytes, file);
   const data = extname(file).toLowerCase() === '.json' ? parseJson(text, file) : parseYaml(text, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new SpecError(file, '/', `expected a mapping with "title" and "components", found ${data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : typeof data}`);
+    throw new SpecError(
+      file,
+      '/',
+      `expected a mapping with "title" and "components", found ${data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : typeof data}`,
+    );
   }
   const result = specSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const first = result.error.issues[0];
+    const first = mostTelling(result.error.issues);
     if (!first) throw new SpecError(file, '/', 'invalid spec');
     const { path, problem } = describeIssue(first);
     throw new SpecError(file, pointer(path), problem, result.error.message);
@@ -83,14 +93,11 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    const before = text.slice(0, offset).split('\n');
+    const problem = findJsonSyntaxError(text) ?? { offset: text.length, message: (error as Error).message };
+    const before = text.slice(0, problem.offset).split('\n');
     const line = before.length;
     const column = (before[before.length - 1]?.length ?? 0) + 1;
-    const problem = message.replace(/^(JSON\.parse: |Unexpected token.*?, )/, '').replace(/ in JSON at position \d+.*$/, '');
-    throw new SpecError(file, `line ${line}, column ${column}`, `invalid JSON: ${problem}`);
+    throw new SpecError(file, `line ${line}, column ${column}`, `invalid JSON: ${problem.message}`);
   }
 }
 
@@ -104,4 +111,18 @@ function parseYaml(text: string, file: string): unknown {
     throw new SpecError(file, `line ${pos.line}, column ${pos.col}`, `invalid YAML: ${problem}`);
   }
   return doc.toJS({ maxAliasCount: 100 }) as unknown;
+}
+
+/**
+ * zod reports a misspelt key twice: as an unknown key and as the missing real one. The unknown
+ * key is the more telling of the two (it carries the "did you mean"), so it wins.
+ */
+function mostTelling(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue | undefined {
+  const first = issues[0];
+  if (!first) return undefined;
+  const parent = first.code === 'invalid_type' && first.input === undefined ? first.path.slice(0, -1) : undefined;
+  const unknown =
+    parent &&
+    issues.find((i) => i.code === 'unrecognized_keys' && i.path.length === parent.length && i.path.every((p, k) => p === parent[k]));
+  return unknown ?? first;
 }

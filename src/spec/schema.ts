@@ -32,17 +32,9 @@ export const componentSchema = z
     id: idSchema,
     label: text('label', 60).describe('Box heading, shown exactly as written.'),
     role: text('role', 140).optional().describe('One line on what the component does.'),
-    icon: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('A lucide icon name ("file-code") or a descriptive alias ("code-file", "generic cloud").'),
-    band: idSchema
-      .optional()
-      .describe('Stage of the flow this component belongs to; bands become columns, in order of first use.'),
-    stack: idSchema
-      .optional()
-      .describe('Components sharing a stack are drawn as one contiguous stack, first member at the bottom.'),
+    icon: z.string().min(1).optional().describe('A lucide icon name ("file-code") or a descriptive alias ("code-file", "generic cloud").'),
+    band: idSchema.optional().describe('Stage of the flow this component belongs to; bands become columns, in order of first use.'),
+    stack: idSchema.optional().describe('Components sharing a stack are drawn as one contiguous stack, first member at the bottom.'),
   })
   .describe('A box in the diagram.');
 
@@ -75,9 +67,7 @@ export const legendStepSchema = z.union([
   }),
 ]);
 
-export const sizeSchema = z
-  .string()
-  .regex(/^\d{2,5}x\d{2,5}$/, { message: 'a size is WIDTHxHEIGHT in pixels, e.g. "1024x1024"' });
+export const sizeSchema = z.string().regex(/^\d{2,5}x\d{2,5}$/, { message: 'a size is WIDTHxHEIGHT in pixels, e.g. "1024x1024"' });
 
 export const specSchema = z
   .strictObject({

@@ -43,7 +43,9 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
     }
     const bands = new Set(members.map((m) => components[componentAt.get(m) ?? 0]?.band));
     if (bands.size > 1) {
-      const where = parsed.components.findIndex((c) => c.stack === id && c.band !== components[componentAt.get(members[0] ?? '') ?? 0]?.band);
+      const where = parsed.components.findIndex(
+        (c) => c.stack === id && c.band !== components[componentAt.get(members[0] ?? '') ?? 0]?.band,
+      );
       fail(`/components/${where}/band`, `members of stack "${id}" are in different bands; a stack belongs to one band`);
     }
     stacks.push({ id, members });
@@ -64,7 +66,10 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
     const id = c.id ?? `${from.join('+')}-to-${c.to}`;
     const first = connectionAt.get(id);
     if (first !== undefined) {
-      fail(c.id ? `/connections/${i}/id` : `/connections/${i}`, `duplicate connection id "${id}" (first used at /connections/${first}); give one of them an "id"`);
+      fail(
+        c.id ? `/connections/${i}/id` : `/connections/${i}`,
+        `duplicate connection id "${id}" (first used at /connections/${first}); give one of them an "id"`,
+      );
     }
     if (isNode(id)) fail(`/connections/${i}/id`, `connection id "${id}" is already a component or stack id`);
     connectionAt.set(id, i);

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { layoutSpec } from '../../src/layout/layout.js';
+import type { Layout } from '../../src/layout/types.js';
+import { loadSpecFile } from '../../src/spec/load.js';
+import type { Spec } from '../../src/spec/model.js';
+import { fakeMeasure, fakeMetrics } from '../support/fake-metrics.js';
+import { generateSpec } from '../support/generate.js';
+import { inside, overlaps, segmentCrosses } from '../support/geometry.js';
+
+const lay = (spec: Spec) => layoutSpec(spec, fakeMetrics, fakeMeasure);
+
+/** Every geometric promise layout makes, checked on one result. */
+function expectSound(spec: Spec, layout: Layout) {
+  const d = layout.diagram;
+  const whole = { x: 0, y: 0, width: d.width, height: d.height };
+  expect(d.nodes.map((n) => n.id).sort()).toEqual(spec.components.map((c) => c.id).sort());
+  for (const node of d.nodes) {
+    expect(inside(node.rect, whole), `${node.id} inside the diagram`).toBe(true);
+    expect(inside(node.label.rect, node.rect), `${node.id} label inside its box`).toBe(true);
+    if (node.role) expect(inside(node.role.rect, node.rect), `${node.id} role inside its box`).toBe(true);
+  }
+  for (const [i, a] of d.nodes.entries()) {
+    for (const b of d.nodes.slice(i + 1)) expect(overlaps(a.rect, b.rect), `${a.id} overlaps ${b.id}`).toBe(false);
+  }
+  const plates = d.connections.flatMap((c) => (c.labelPlate ? [{ id: c.id, rect: c.labelPlate }] : []));
+  for (const [i, p] of plates.entries()) {
+    for (const node of d.nodes) expect(overlaps(p.rect, node.rect), `label of ${p.id} covers ${node.id}`).toBe(false);
+    for (const q of plates.slice(i + 1)) expect(overlaps(p.rect, q.rect), `labels of ${p.id} and ${q.id} overlap`).toBe(false);
+  }
+  for (const connection of spec.connections) {
+    const drawn = d.connections.find((c) => c.id === connection.id);
+    expect(drawn, connection.id).toBeDefined();
+    const paths = [drawn?.path ?? [], ...(drawn?.feeders ?? [])];
+    const ends = new Set([connection.to, ...connection.from.flatMap((f) => spec.stacks.find((s) => s.id === f)?.members ?? [f])]);
+    for (const path of paths) {
+      expect(path.length).toBeGreaterThanOrEqual(2);
+      for (let k = 1; k < path.length; k++) {
+        const a = path[k - 1]!;
+        const b = path[k]!;
+        expect(Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01, `${connection.id} is orthogonal`).toBe(true);
+        for (const node of d.nodes) {
+          if (ends.has(node.id) || (node.stack && ends.has(node.stack.id))) continue;
+          expect(segmentCrosses(a, b, node.rect), `${connection.id} passes through ${node.id}`).toBe(false);
+        }
+      }
+    }
+  }
+  const region = layout.diagramRegion;
+  const placed = { x: d.origin.x, y: d.origin.y, width: d.width * d.scale, height: d.height * d.scale };
+  expect(inside(placed, region, 1)).toBe(true);
+}
+
+describe('layoutSpec', () => {
+  it('lays out the flagship in build, image and runtime columns at full size', async () => {
+    const spec = await loadSpecFile('examples/docker-container-layers.yaml');
+    const layout = await lay(spec);
+    expectSound(spec, layout);
+    expect(layout.diagram.bands.map((b) => b.id)).toEqual(['build', 'image', 'runtime']);
+    const x = (id: string) => layout.diagram.nodes.find((n) => n.id === id)!.rect.x;
+    expect(x('dockerfile')).toBeLessThan(x('base-image'));
+    expect(x('base-image')).toBeLessThan(x('container-runtime'));
+    expect(layout.diagram.scale).toBeGreaterThan(0.95);
+  });
+
+  it('draws the stack bottom first and brackets the arrows that leave it whole', async () => {
+    const spec = await loadSpecFile('examples/docker-container-layers.yaml');
+    const { diagram } = await lay(spec);
+    const y = (id: string) => diagram.nodes.find((n) => n.id === id)!.rect.y;
+    expect(y('base-image')).toBeGreaterThan(y('os-packages-layer'));
+    expect(y('os-packages-layer')).toBeGreaterThan(y('config-metadata-layer'));
+    expect(diagram.stacks[0]?.brackets.sort()).toEqual(['bottom', 'right']);
+  });
+
+  it('merges a many-source connection into one arrow through a junction', async () => {
+    const spec = await loadSpecFile('examples/docker-container-layers.yaml');
+    const { diagram } = await lay(spec);
+    const merge = diagram.connections.find((c) => c.id === 'union-mount')!;
+    expect(merge.feeders).toHaveLength(2);
+    expect(merge.junction).toBeDefined();
+    for (const feeder of merge.feeders) expect(feeder[feeder.length - 1]).toEqual(merge.junction);
+    expect(merge.path[0]).toEqual(merge.junction);
+  });
+
+  it('puts a numbered badge on every part a legend step names', async () => {
+    const spec = await loadSpecFile('examples/docker-container-layers.yaml');
+    const { diagram } = await lay(spec);
+    const expected = spec.legend.flatMap((s) => s.refs.map((r) => `${s.number}:${r}`)).sort();
+    expect(diagram.badges.map((b) => `${b.number}:${b.target}`).sort()).toEqual(expected);
+  });
+
+  it('gives the same numbers on every run', async () => {
+    const spec = await loadSpecFile('examples/docker-container-layers.yaml');
+    expect(await lay(spec)).toEqual(await lay(spec));
+  });
+
+  it.each([3, 5, 8, 12, 18, 25, 30])('lays out a generated %i-component flow without overlaps', async (count) => {
+    const spec = generateSpec(count);
+    expectSound(spec, await lay(spec));
+  });
+});

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../../src/errors.js';
+import { loadSpecFile, parseSpec } from '../../src/spec/load.js';
+
+const invalidDir = 'test/fixtures/invalid';
+const invalid = readdirSync(invalidDir)
+  .filter((f) => !f.endsWith('.expected'))
+  .sort();
+
+describe('loadSpecFile', () => {
+  it('loads the flagship with every component, connection, note and legend step of the seed', async () => {
+    const spec = await loadSpecFile('examples/docker-container-layers.yaml');
+    expect(spec.title).toBe('Docker Container Layers');
+    expect(spec.components).toHaveLength(13);
+    expect(spec.connections).toHaveLength(13);
+    expect(spec.notes).toHaveLength(3);
+    expect(spec.legend.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(spec.stacks).toEqual([
+      {
+        id: 'read-only-layers',
+        members: ['base-image', 'os-packages-layer', 'dependencies-layer', 'application-layer', 'config-metadata-layer'],
+      },
+    ]);
+    const merge = spec.connections.find((c) => c.id === 'union-mount');
+    expect(merge?.from).toEqual(['read-only-layers', 'writable-layer']);
+  });
+
+  it('resolves the seed descriptive icon names to lucide icons', async () => {
+    const spec = await loadSpecFile('examples/docker-container-layers.yaml');
+    const icons = Object.fromEntries(spec.components.filter((c) => c.icon).map((c) => [c.id, c.icon]));
+    expect(icons).toEqual({
+      'source-code': 'file-code',
+      dockerfile: 'file-text',
+      'base-image': 'box',
+      'image-manifest': 'tag',
+      'container-registry': 'cloud',
+      'container-runtime': 'engine',
+      'writable-layer': 'save-pen',
+      'running-process': 'terminal',
+      volume: 'hard-drive',
+    });
+  });
+
+  it('accepts JSON with the same meaning as YAML', () => {
+    const json = JSON.stringify({ title: 'Tiny', components: [{ id: 'a', label: 'A', icon: 'database' }] });
+    const spec = parseSpec(new TextEncoder().encode(json), 'tiny.json');
+    expect(spec.components[0]).toMatchObject({ id: 'a', label: 'A', icon: 'database' });
+    expect(spec.size).toEqual({ width: 1024, height: 1024 });
+    expect(spec.theme).toBe('blueprint');
+  });
+
+  it('reports a missing file by name', async () => {
+    await expect(loadSpecFile('test/fixtures/nope.yaml')).rejects.toThrow('test/fixtures/nope.yaml: file not found');
+  });
+
+  it.each(invalid)('rejects %s with its exact one-line message', async (name) => {
+    const expected = readFileSync(`${invalidDir}/${name}.expected`, 'utf8').trimEnd();
+    const error = await loadSpecFile(`${invalidDir}/${name}`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).message).toBe(expected);
+    expect((error as SpecError).message).not.toContain('\n');
+  });
+});
