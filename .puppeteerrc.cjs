@@ -4,6 +4,5 @@
 const { existsSync } = require('node:fs');
 module.exports = {
   skipDownload:
-    process.env.CYANOTYPE_DOWNLOAD_BROWSER !== '1' &&
-    (existsSync('/usr/bin/chromium') || process.env.PUPPETEER_SKIP_DOWNLOAD === 'true'),
+    process.env.CYANOTYPE_DOWNLOAD_BROWSER !== '1' && (existsSync('/usr/bin/chromium') || process.env.PUPPETEER_SKIP_DOWNLOAD === 'true'),
 };
