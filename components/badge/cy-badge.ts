@@ -22,7 +22,7 @@ export class CyBadge extends LitElement {
     }
   `;
 
-  @property({ type: Number }) number = 0;
+  @property({ type: Number, reflect: true }) number = 0;
 
   override render() {
     return html`${this.number}`;

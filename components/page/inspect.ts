@@ -79,7 +79,7 @@ export function inspectArtboard(artboard: HTMLElement): Inspection {
   root.querySelectorAll<HTMLElement>('cy-badge').forEach((badge) => {
     parts.push({
       kind: 'badge',
-      id: `${badge.dataset['target'] ?? 'legend'}#${badge.textContent?.trim() ?? ''}`,
+      id: `${badge.dataset['target'] ?? 'legend'}#${badge.getAttribute('number') ?? ''}`,
       box: toBox(badge.getBoundingClientRect()),
     });
   });

@@ -68,7 +68,7 @@ describe('layoutSpec', () => {
     const y = (id: string) => diagram.nodes.find((n) => n.id === id)!.rect.y;
     expect(y('base-image')).toBeGreaterThan(y('os-packages-layer'));
     expect(y('os-packages-layer')).toBeGreaterThan(y('config-metadata-layer'));
-    expect(diagram.stacks[0]?.brackets.sort()).toEqual(['bottom', 'right']);
+    expect([...(diagram.stacks[0]?.brackets ?? [])].sort()).toEqual(['bottom', 'right']);
   });
 
   it('merges a many-source connection into one arrow through a junction', async () => {

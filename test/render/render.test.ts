@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparePng } from '../../src/compare/compare.js';
+import type { Inspection } from '../../src/document.js';
+import { Renderer } from '../../src/renderer.js';
+import { loadSpecFile } from '../../src/spec/load.js';
+import type { Spec } from '../../src/spec/model.js';
+import { inside } from '../support/geometry.js';
+
+const FLAGSHIP = 'examples/docker-container-layers.yaml';
+const BASELINE = 'snapshots/docker-container-layers.png';
+
+describe('render (real Chromium)', () => {
+  let renderer: Renderer;
+  let png: Uint8Array;
+  let spec: Spec;
+  let inspection: Inspection;
+
+  beforeAll(async () => {
+    renderer = await Renderer.open();
+    spec = await loadSpecFile(FLAGSHIP);
+    ({ bytes: png } = await renderer.renderFile(FLAGSHIP));
+    inspection = await renderer.inspect();
+  });
+
+  afterAll(async () => {
+    await renderer?.close();
+  });
+
+  it('writes a 1024×1024 PNG', () => {
+    const image = PNG.sync.read(Buffer.from(png));
+    expect([image.width, image.height]).toEqual([1024, 1024]);
+  });
+
+  it('draws every text of the spec, word for word', () => {
+    const drawn = (kind: string, owner: string) => inspection.texts.filter((t) => t.kind === kind && t.owner === owner).map((t) => t.text);
+    expect(drawn('title', '')).toEqual([spec.title]);
+    for (const c of spec.components) {
+      expect(drawn('component-label', c.id), c.id).toEqual([c.label]);
+      expect(drawn('component-role', c.id), c.id).toEqual(c.role ? [c.role] : []);
+    }
+    for (const c of spec.connections) expect(drawn('connection-label', c.id), c.id).toEqual(c.label ? [c.label] : []);
+    spec.notes.forEach((n, i) => {
+      expect(drawn('note-title', String(i))).toEqual([n.title]);
+      expect(drawn('note-role', String(i))).toEqual(n.role ? [n.role] : []);
+    });
+    for (const step of spec.legend) expect(drawn('legend-step', String(step.number))).toEqual([step.text]);
+  });
+
+  it('keeps every text inside its box and the artboard, unclipped and legible', () => {
+    expect(inspection.texts.length).toBeGreaterThan(40);
+    for (const text of inspection.texts) {
+      expect(inside(text.box, inspection.artboard, 0), `${text.kind} "${text.text}" inside the artboard`).toBe(true);
+      expect(inside(text.box, text.container, 1), `${text.kind} "${text.text}" inside its box`).toBe(true);
+      expect(text.fontSize, `${text.kind} "${text.text}" size`).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  it('puts a badge on the diagram for every legend reference', () => {
+    const badges = inspection.parts.filter((p) => p.kind === 'badge' && !p.id.startsWith('legend#'));
+    const expected = spec.legend.flatMap((s) => s.refs.map((r) => `${r}#${s.number}`)).sort();
+    expect(badges.map((b) => b.id).sort()).toEqual(expected);
+  });
+
+  it('loads nothing but its own bundle', () => {
+    expect(renderer.blockedRequests).toEqual([]);
+  });
+
+  it('gives the same pixels on a second render', async () => {
+    const again = await renderer.renderFile(FLAGSHIP);
+    expect(comparePng(png, again.bytes)).toMatchObject({ pass: true, identical: true });
+  });
+
+  it('matches the reviewed baseline pixel for pixel', () => {
+    if (!existsSync(BASELINE)) {
+      if (process.env['CI']) throw new Error(`${BASELINE} is missing; render it locally, review it and commit it`);
+      mkdirSync('snapshots', { recursive: true });
+      writeFileSync(BASELINE, png);
+    }
+    const result = comparePng(readFileSync(BASELINE), png);
+    if (!result.pass) {
+      mkdirSync('out', { recursive: true });
+      writeFileSync('out/docker-container-layers-actual.png', png);
+      if (result.diffImage) writeFileSync('out/docker-container-layers-diff.png', result.diffImage);
+    }
+    expect(result.message).toBe('identical');
+  });
+});
