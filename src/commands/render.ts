@@ -75,7 +75,8 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
         }
         await writeFileAtomic(target, bytes);
         written.push(target);
-        reporter.info(`${file} → ${relative(process.cwd(), target) || target} (${Math.round(performance.now() - started)} ms)`);
+        const shown = relative(process.cwd(), target);
+        reporter.info(`${file} → ${shown.startsWith('..') ? target : shown} (${Math.round(performance.now() - started)} ms)`);
       } catch (error) {
         if (!(error instanceof CyanotypeError) || error instanceof UsageError) throw error;
         failures.push(error);

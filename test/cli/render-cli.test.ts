@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+
+function cyanotype(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/cyanotype.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-cli-'));
+
+describe('cyanotype render', () => {
+  it('renders a spec to <out>/<spec name>.png and exits 0', () => {
+    const out = scratch();
+    const run = cyanotype('render', 'examples/https-request-path.yaml', '-o', out);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const png = PNG.sync.read(readFileSync(join(out, 'https-request-path.png')));
+    expect([png.width, png.height]).toEqual([1024, 1024]);
+  });
+
+  it('honours --scale and --size', () => {
+    const out = scratch();
+    const run = cyanotype('render', 'examples/https-request-path.yaml', '-o', out, '--scale', '2', '--size', '800x600');
+    expect(run.code).toBe(0);
+    const png = PNG.sync.read(readFileSync(join(out, 'https-request-path.png')));
+    expect([png.width, png.height]).toEqual([1600, 1200]);
+  });
+
+  it('writes a self-contained HTML file that loads nothing from outside', () => {
+    const out = scratch();
+    expect(cyanotype('render', 'examples/https-request-path.yaml', '-o', out, '--format', 'html').code).toBe(0);
+    const html = readFileSync(join(out, 'https-request-path.html'), 'utf8');
+    expect(html).toContain('"title":"HTTPS Request Path"');
+    expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+  });
+
+  it('rejects an invalid spec with one line naming the file and place, exit 2, and no output', () => {
+    const out = scratch();
+    const run = cyanotype('render', 'test/fixtures/invalid/unknown-component.yaml', '-o', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('test/fixtures/invalid/unknown-component.yaml: /connections/0/to: unknown component "manfest" (did you mean "manifest"?)\n');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('still renders the valid specs of a folder that also holds an invalid one', () => {
+    const specs = scratch();
+    const out = scratch();
+    copyFileSync('examples/https-request-path.yaml', join(specs, 'good.yaml'));
+    copyFileSync('test/fixtures/invalid/wrong-type.yaml', join(specs, 'bad.yaml'));
+    const run = cyanotype('render', specs, '-o', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([`${join(specs, 'bad.yaml')}: /components/0/label: expected a text, found the number 42`]);
+    expect(readdirSync(out)).toEqual(['good.png']);
+  });
+
+  it.each([
+    [['render', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
+    [['render', 'examples', '--theme', 'bluprint'], 'unknown theme "bluprint" (did you mean "blueprint"?); available: blueprint'],
+    [['render', 'examples', '--scale', 'big'], '--scale: "big" is not a number from 0.25 to 4'],
+    [['render', 'examples', '--size', '1024'], '--size: "1024" is not WIDTHxHEIGHT, e.g. 1024x1024'],
+  ])('answers bad usage %j with one line and exit 2', (args, message) => {
+    const run = cyanotype(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${message}\n`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an unknown format before rendering anything', () => {
+    const run = cyanotype('render', 'examples', '--format', 'gif');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("argument 'gif' is invalid");
+    expect(existsSync('out/gif')).toBe(false);
+  });
+});
