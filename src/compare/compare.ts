@@ -49,11 +49,19 @@ export function comparePng(expected: Uint8Array, actual: Uint8Array, options: Co
     };
   }
   const diff = new PNG({ width: a.width, height: a.height });
-  const diffPixels = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: options.threshold ?? 0.1, includeAA: false, diffMask: false });
+  const diffPixels = pixelmatch(a.data, b.data, diff.data, a.width, a.height, {
+    threshold: options.threshold ?? 0.1,
+    includeAA: false,
+    diffMask: false,
+  });
   const total = a.width * a.height;
   const allowed = options.maxDiffPixels ?? 0;
   if (diffPixels <= allowed) {
-    return { pass: true, identical: false, message: diffPixels === 0 ? 'equal within the colour threshold' : `${diffPixels} pixels differ, within the allowance of ${allowed}` };
+    return {
+      pass: true,
+      identical: false,
+      message: diffPixels === 0 ? 'equal within the colour threshold' : `${diffPixels} pixels differ, within the allowance of ${allowed}`,
+    };
   }
   const ratio = diffPixels / total;
   return {

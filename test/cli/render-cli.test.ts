@@ -42,7 +42,9 @@ describe('cyanotype render', () => {
     const out = scratch();
     const run = cyanotype('render', 'test/fixtures/invalid/unknown-component.yaml', '-o', out);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('test/fixtures/invalid/unknown-component.yaml: /connections/0/to: unknown component "manfest" (did you mean "manifest"?)\n');
+    expect(run.stderr).toBe(
+      'test/fixtures/invalid/unknown-component.yaml: /connections/0/to: unknown component "manfest" (did you mean "manifest"?)\n',
+    );
     expect(readdirSync(out)).toEqual([]);
   });
 
@@ -53,7 +55,9 @@ describe('cyanotype render', () => {
     copyFileSync('test/fixtures/invalid/wrong-type.yaml', join(specs, 'bad.yaml'));
     const run = cyanotype('render', specs, '-o', out);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([`${join(specs, 'bad.yaml')}: /components/0/label: expected a text, found the number 42`]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `${join(specs, 'bad.yaml')}: /components/0/label: expected a text, found the number 42`,
+    ]);
     expect(readdirSync(out)).toEqual(['good.png']);
   });
 

@@ -25,12 +25,19 @@ describe('comparePng', () => {
   });
 
   it('fails on one changed pixel and counts it', () => {
-    const result = comparePng(image(8, 8), image(8, 8, (x, y) => (x === 3 && y === 4 ? [255, 255, 255] : [10, 34, 82])));
+    const result = comparePng(
+      image(8, 8),
+      image(8, 8, (x, y) => (x === 3 && y === 4 ? [255, 255, 255] : [10, 34, 82])),
+    );
     expect(result).toMatchObject({ pass: false, reason: 'pixels', diffPixels: 1, message: '1 pixels (1.56%) differ' });
   });
 
   it('reports a size mismatch plainly', () => {
-    expect(comparePng(image(8, 8), image(8, 9))).toMatchObject({ pass: false, reason: 'size', message: 'size differs: expected 8×8, got 8×9' });
+    expect(comparePng(image(8, 8), image(8, 9))).toMatchObject({
+      pass: false,
+      reason: 'size',
+      message: 'size differs: expected 8×8, got 8×9',
+    });
   });
 
   it('throws only on input that is not a PNG', () => {
