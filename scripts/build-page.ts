@@ -1,5 +1,6 @@
 /**
- * Bundles the page shell: components/page/main.ts → dist/page/page.js, the fonts →
+ * Bundles the page shell: components/page/main.ts → dist/page/page.js (and main-full.ts →
+ * page-full.js), the fonts →
  * dist/page/page.css (as data URLs), and copies index.html. One self-contained folder that
  * the renderer serves and the dev server mirrors.
  */
@@ -11,17 +12,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}dist/page/`;
 await mkdir(out, { recursive: true });
 
-await build({
-  entryPoints: [`${root}components/page/main.ts`],
-  bundle: true,
-  format: 'esm',
-  target: 'chrome120',
-  minify: true,
-  legalComments: 'eof',
-  outfile: `${out}page.js`,
-  tsconfig: `${root}tsconfig.json`,
-  logLevel: 'warning',
-});
+// page.js: what the renderer loads (layout runs in Node, so no ELK here: a much faster page
+// load). page-full.js: the same plus layout, for the dev server and standalone HTML files.
+for (const [entry, outfile] of [
+  ['main.ts', 'page.js'],
+  ['main-full.ts', 'page-full.js'],
+] as const) {
+  await build({
+    entryPoints: [`${root}components/page/${entry}`],
+    bundle: true,
+    format: 'esm',
+    target: 'chrome120',
+    minify: true,
+    legalComments: 'eof',
+    outfile: `${out}${outfile}`,
+    tsconfig: `${root}tsconfig.json`,
+    logLevel: 'warning',
+  });
+}
 
 await build({
   entryPoints: [`${root}components/page/fonts.css`],

@@ -3,7 +3,9 @@
  * CSS. Plain JSON, so it crosses into the browser unchanged and can be inlined in an HTML file.
  */
 import type { IconNode } from './icons/icons.js';
-import type { Spec } from './spec/model.js';
+import type { MeasureRequest } from './layout/measure-table.js';
+import type { Layout, LayoutMetrics } from './layout/types.js';
+import type { Size, Spec } from './spec/model.js';
 
 export interface RenderDocument {
   readonly spec: Spec;
@@ -70,10 +72,16 @@ export interface Inspection {
 
 /** What the page shell exposes as `window.cyanotype` (components/page/main.ts). */
 export interface PageApi {
-  /** Draws the document; resolves once it is fully rendered, rejects with the layout error. */
-  render(doc: RenderDocument): Promise<{ width: number; height: number }>;
+  /** Applies the theme and sizes the artboard; returns the theme's layout metrics. */
+  prepare(theme: RenderDocument['theme'], size: Size): LayoutMetrics;
+  /** Widths of the strings in the page's real fonts (loading them first). */
+  measure(requests: readonly MeasureRequest[]): Promise<number[]>;
+  /** Draws a laid-out document; resolves once every part is drawn. */
+  draw(doc: RenderDocument, layout: Layout): Promise<void>;
   /** Reads back what was drawn: every text with its measured box, and the boxes of the parts. */
   inspect(): Inspection;
+  /** Lays out in the page and draws (the full bundle only: dev server and standalone files). */
+  render?(doc: RenderDocument): Promise<void>;
 }
 
 declare global {

@@ -1,10 +1,16 @@
 /**
- * A long-lived renderer for tools and tests: open once, render many specs, close. The CLI's
- * render command and the test suite both go through it.
+ * A long-lived renderer for tools and tests: open once, render many specs, close. One render:
+ * the page applies the theme and measures every string layout may ask about, layout runs here
+ * in Node, and the page draws the result and is captured.
  */
-import type { Inspection } from './document.js';
+import type { Inspection, RenderDocument } from './document.js';
+import { layoutSpec } from './layout/layout.js';
+import { measureRequests, tableMeasurer } from './layout/measure-table.js';
+import type { Layout } from './layout/types.js';
+import { warmLayout } from './layout/warm.js';
 import { renderDocument } from './render/document.js';
 import { BrowserSession, type ImageFormat, type SessionOptions } from './render/session.js';
+import { RenderError } from './errors.js';
 import { loadSpecFile } from './spec/load.js';
 import type { Spec } from './spec/model.js';
 import { loadTheme } from './theme/themes.js';
@@ -13,12 +19,14 @@ export interface RenderRequest {
   /** Theme name or folder; defaults to the spec's own. */
   readonly theme?: string | undefined;
   readonly format?: ImageFormat | undefined;
+  /** Device scale factor: 2 gives a 2048×2048 PNG of a 1024×1024 artboard. */
   readonly scale?: number | undefined;
 }
 
 export interface RenderResult {
   readonly bytes: Uint8Array;
   readonly spec: Spec;
+  readonly layout: Layout;
   readonly themeName: string;
 }
 
@@ -26,7 +34,9 @@ export class Renderer {
   private constructor(private readonly session: BrowserSession) {}
 
   static async open(options: SessionOptions = {}): Promise<Renderer> {
-    return new Renderer(await BrowserSession.open(options));
+    // ELK warms up in Node while Chromium starts.
+    const [session] = await Promise.all([BrowserSession.open(options), warmLayout()]);
+    return new Renderer(session);
   }
 
   get browserVersion(): string {
@@ -44,11 +54,21 @@ export class Renderer {
 
   async renderSpec(spec: Spec, item: string, request: RenderRequest = {}): Promise<RenderResult> {
     const theme = await loadTheme(request.theme ?? spec.theme);
-    const bytes = await this.session.render(renderDocument(spec, theme), item, {
-      format: request.format ?? 'png',
-      scale: request.scale ?? 1,
-    });
-    return { bytes, spec, themeName: theme.name };
+    const doc = renderDocument(spec, theme);
+    const layout = await this.layout(doc, item, request.scale ?? 1);
+    const bytes = await this.session.capture(doc, layout, item, request.format ?? 'png');
+    return { bytes, spec, layout, themeName: theme.name };
+  }
+
+  private async layout(doc: RenderDocument, item: string, scale: number): Promise<Layout> {
+    const metrics = await this.session.prepare(doc.theme, doc.spec.size, scale);
+    const requests = measureRequests(doc.spec, metrics);
+    const widths = await this.session.measure(requests);
+    try {
+      return await layoutSpec(doc.spec, metrics, tableMeasurer(requests, widths));
+    } catch (error) {
+      throw new RenderError(item, `layout failed: ${error instanceof Error ? error.message : String(error)}`, String(error));
+    }
   }
 
   /** What the last render drew: texts with their measured boxes, and the parts' boxes. */

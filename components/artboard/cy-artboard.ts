@@ -1,14 +1,13 @@
 /**
- * The artboard root. Given a RenderDocument it waits for the fonts, reads the theme's metrics,
- * measures text, runs the pure layout, draws every part, and only then reports "rendered"
- * (attribute data-cyanotype-state and the `rendered` promise) so a screenshot never catches a
- * half-drawn picture.
+ * The artboard root. Given a document and its layout it draws every part, waits until all of
+ * them have rendered and painted, and only then reports "rendered" (attribute
+ * data-cyanotype-state and the `rendered` promise) so a screenshot never catches a half-drawn
+ * picture. Layout itself happens elsewhere (Node, or page/main-full.ts).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ARTBOARD_ATTRIBUTE, STATE_ATTRIBUTE, type ArtboardState, type RenderDocument } from '../../src/document.js';
-import { layoutSpec } from '../../src/layout/layout.js';
 import type { Layout, Rect } from '../../src/layout/types.js';
 import '../badge/cy-badge.js';
 import '../band/cy-band.js';
@@ -19,8 +18,6 @@ import '../node/cy-node.js';
 import '../note/cy-note.js';
 import '../stack/cy-stack.js';
 import '../title/cy-title.js';
-import { canvasMeasurer, loadFonts } from '../shared/measure.js';
-import { readMetrics } from '../shared/metrics.js';
 
 const place = (r: Rect) => styleMap({ left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` });
 
@@ -62,7 +59,7 @@ export class CyArtboard extends LitElement {
   `;
 
   @property({ attribute: false }) document: RenderDocument | undefined;
-  @state() private layout: Layout | undefined;
+  @property({ attribute: false }) layout: Layout | undefined;
   @state() private failure: string | undefined;
 
   private settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
@@ -76,33 +73,35 @@ export class CyArtboard extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('document') && this.document) {
-      const doc = this.document;
-      this.style.width = `${doc.spec.size.width}px`;
-      this.style.height = `${doc.spec.size.height}px`;
+    if ((changed.has('document') || changed.has('layout')) && this.document && this.layout) {
+      this.failure = undefined;
+      this.style.width = `${this.layout.width}px`;
+      this.style.height = `${this.layout.height}px`;
       this.setState('laying-out');
       this.rendered = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
       // A rejection nobody awaits must not surface as an unhandled error in the page.
       this.rendered.catch(() => undefined);
-      void this.pipeline(doc, ++this.generation);
+      void this.settleWhenDrawn(++this.generation);
     }
+  }
+
+  /** Shows a failure in place of the picture (the dev page uses this for invalid specs). */
+  fail(message: string) {
+    this.failure = message;
+    this.setState('error');
+    this.settle?.reject(new Error(message));
   }
 
   private setState(state: ArtboardState) {
     this.setAttribute(STATE_ATTRIBUTE, state);
   }
 
-  private async pipeline(doc: RenderDocument, generation: number) {
+  private async settleWhenDrawn(generation: number) {
     try {
-      const metrics = readMetrics(this);
-      await loadFonts(Object.values(metrics.fonts));
-      const layout = await layoutSpec(doc.spec, metrics, canvasMeasurer());
-      if (generation !== this.generation) return;
-      this.failure = undefined;
-      this.layout = layout;
       await this.updateComplete;
       const parts = [...(this.shadowRoot?.querySelectorAll('*') ?? [])].filter((el): el is LitElement => el instanceof LitElement);
       await Promise.all(parts.map((p) => p.updateComplete));
+      await document.fonts.ready;
       // Two frames: styles and fonts are applied and painted before anyone screenshots.
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       if (generation !== this.generation) return;
@@ -111,9 +110,7 @@ export class CyArtboard extends LitElement {
       this.dispatchEvent(new CustomEvent('cyanotype-rendered', { bubbles: true, composed: true }));
     } catch (error) {
       if (generation !== this.generation) return;
-      this.failure = error instanceof Error ? error.message : String(error);
-      this.setState('error');
-      this.settle?.reject(error instanceof Error ? error : new Error(String(error)));
+      this.fail(error instanceof Error ? error.message : String(error));
     }
   }
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { RenderDocument } from '../document.js';
 
 export function standaloneHtml(doc: RenderDocument, assets: ReadonlyMap<string, Buffer>): string {
-  const script = (assets.get('page.js')?.toString('utf8') ?? '').replace(/<\/script/gi, '<\\/script');
+  const script = (assets.get('page-full.js')?.toString('utf8') ?? '').replace(/<\/script/gi, '<\\/script');
   const style = (assets.get('page.css')?.toString('utf8') ?? '').replace(/<\/style/gi, '<\\/style');
   // "<" escaped so no spec text can close the data block and start markup.
   const data = JSON.stringify(doc).replace(/</g, '\\u003c');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutSpec } from '../../src/layout/layout.js';
+import { measureRequests, tableMeasurer } from '../../src/layout/measure-table.js';
 import type { Layout } from '../../src/layout/types.js';
 import { loadSpecFile } from '../../src/spec/load.js';
 import type { Spec } from '../../src/spec/model.js';
@@ -96,5 +97,19 @@ describe('layoutSpec', () => {
   it.each([3, 5, 8, 12, 18, 25, 30])('lays out a generated %i-component flow without overlaps', async (count) => {
     const spec = generateSpec(count);
     expectSound(spec, await lay(spec));
+  });
+});
+
+describe('measureRequests', () => {
+  it.each([
+    ['the flagship', () => loadSpecFile('examples/docker-container-layers.yaml')],
+    ['a generated 25-component flow', async () => generateSpec(25)],
+  ])('lists every string layout measures for %s', async (_, load) => {
+    const spec = await load();
+    const requests = measureRequests(spec, fakeMetrics);
+    const widths = requests.map((r) => fakeMeasure(r.text, r.font));
+    // The table measurer throws on any string that was not listed.
+    const fromTable = await layoutSpec(spec, fakeMetrics, tableMeasurer(requests, widths));
+    expect(fromTable).toEqual(await lay(spec));
   });
 });

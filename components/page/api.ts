@@ -1,0 +1,66 @@
+/**
+ * The page's side of a render, shared by the lean bundle (layout happens in Node) and the full
+ * one (layout in the page, for the dev server and standalone files).
+ */
+import type { Inspection, PageApi, RenderDocument } from '../../src/document.js';
+import type { MeasureRequest } from '../../src/layout/measure-table.js';
+import type { Layout, LayoutMetrics } from '../../src/layout/types.js';
+import type { Size } from '../../src/spec/model.js';
+import '../artboard/cy-artboard.js';
+import type { CyArtboard } from '../artboard/cy-artboard.js';
+import { canvasMeasurer, loadFonts } from '../shared/measure.js';
+import { readMetrics } from '../shared/metrics.js';
+import { inspectArtboard } from './inspect.js';
+
+function artboard(): CyArtboard {
+  const stage = document.getElementById('stage') ?? document.body;
+  let board = stage.querySelector('cy-artboard');
+  if (!board) {
+    board = document.createElement('cy-artboard');
+    stage.append(board);
+  }
+  return board;
+}
+
+/** Theme CSS is trusted (it comes from a theme folder, never from a spec). */
+function applyTheme(theme: RenderDocument['theme']): void {
+  let style = document.getElementById('cy-theme') as HTMLStyleElement | null;
+  if (!style) {
+    style = document.createElement('style');
+    style.id = 'cy-theme';
+    document.head.append(style);
+  }
+  if (style.textContent !== theme.css) style.textContent = theme.css;
+  document.documentElement.dataset['theme'] = theme.name;
+}
+
+export function prepare(theme: RenderDocument['theme'], size: Size): LayoutMetrics {
+  applyTheme(theme);
+  const board = artboard();
+  board.style.width = `${size.width}px`;
+  board.style.height = `${size.height}px`;
+  return readMetrics(board);
+}
+
+export async function measure(requests: readonly MeasureRequest[]): Promise<number[]> {
+  const fonts = new Map(requests.map((r) => [`${r.font.weight} ${r.font.size}px ${r.font.family}`, r.font]));
+  await loadFonts([...fonts.values()]);
+  const measureText = canvasMeasurer();
+  return requests.map((r) => measureText(r.text, r.font));
+}
+
+export async function draw(doc: RenderDocument, layout: Layout): Promise<void> {
+  const board = artboard();
+  board.document = doc;
+  board.layout = layout;
+  await board.updateComplete;
+  await board.rendered;
+}
+
+export function inspect(): Inspection {
+  const board = document.querySelector('cy-artboard');
+  if (!board) throw new Error('nothing rendered yet');
+  return inspectArtboard(board);
+}
+
+export const leanApi: PageApi = { prepare, measure, draw, inspect };

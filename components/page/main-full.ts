@@ -1,0 +1,22 @@
+/**
+ * The page shell with layout included (ELK and all): for the dev server and standalone HTML
+ * files, which have no Node process to lay out for them. Same components, same layout code,
+ * same measurement as the renderer, so the same pixels.
+ */
+import type { RenderDocument } from '../../src/document.js';
+import { layoutSpec } from '../../src/layout/layout.js';
+import { canvasMeasurer, loadFonts } from '../shared/measure.js';
+import { draw, leanApi, prepare } from './api.js';
+
+async function render(doc: RenderDocument): Promise<void> {
+  const metrics = prepare(doc.theme, doc.spec.size);
+  await loadFonts(Object.values(metrics.fonts));
+  const layout = await layoutSpec(doc.spec, metrics, canvasMeasurer());
+  await draw(doc, layout);
+}
+
+window.cyanotype = { ...leanApi, render };
+
+// A standalone HTML export carries its document inline.
+const inline = document.getElementById('cyanotype-document');
+if (inline?.textContent) void render(JSON.parse(inline.textContent) as RenderDocument);

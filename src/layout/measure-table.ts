@@ -1,0 +1,71 @@
+/**
+ * Text measurement across the Node/browser boundary. Layout runs in Node but text must be
+ * measured in the browser with the real fonts, so Node first lists every string layout can
+ * ask about (each contiguous run of words of each text, in the font it is set in), the page
+ * measures them all in one call, and layout then reads widths from the table.
+ */
+import { LEGEND_TITLE } from './frame.js';
+import type { Spec } from '../spec/model.js';
+import type { FontMetrics, LayoutMetrics, MeasureText } from './types.js';
+
+export interface MeasureRequest {
+  readonly text: string;
+  readonly font: FontMetrics;
+}
+
+export const fontKey = (font: FontMetrics): string => `${font.weight}|${font.size}|${font.letterSpacing}|${font.family}`;
+
+/** Every string wrapText can measure for `text`: all contiguous runs of its words. */
+function runsOf(text: string, font: FontMetrics): string[] {
+  const words = (font.uppercase ? text.toUpperCase() : text).split(/\s+/).filter(Boolean);
+  const runs: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i; j < words.length; j++) runs.push(words.slice(i, j + 1).join(' '));
+  }
+  return runs;
+}
+
+/** The strings layoutSpec will measure for this spec, each with its font. */
+export function measureRequests(spec: Spec, metrics: LayoutMetrics): MeasureRequest[] {
+  const f = metrics.fonts;
+  const texts: Array<[string | undefined, FontMetrics]> = [
+    [spec.title, f.title],
+    [spec.subtitle, f.subtitle],
+    [spec.archetype, f.tag],
+    [LEGEND_TITLE, f.legendTitle],
+    ...spec.components.flatMap((c): Array<[string | undefined, FontMetrics]> => [
+      [c.label, f.nodeLabel],
+      [c.role, f.nodeRole],
+      [c.band?.replace(/[-_]+/g, ' '), f.bandTitle],
+    ]),
+    ...spec.connections.map((c): [string | undefined, FontMetrics] => [c.label, f.edgeLabel]),
+    ...spec.notes.flatMap((n): Array<[string | undefined, FontMetrics]> => [
+      [n.title, f.noteTitle],
+      [n.role, f.noteRole],
+    ]),
+    ...spec.legend.map((s): [string | undefined, FontMetrics] => [s.text, f.legendText]),
+  ];
+  const seen = new Set<string>();
+  const requests: MeasureRequest[] = [];
+  for (const [text, font] of texts) {
+    if (text === undefined) continue;
+    for (const run of runsOf(text, font)) {
+      const key = `${fontKey(font)}|${run}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      requests.push({ text: run, font });
+    }
+  }
+  return requests;
+}
+
+/** A measurer answering from widths the page measured; asking for anything else is a bug. */
+export function tableMeasurer(requests: readonly MeasureRequest[], widths: readonly number[]): MeasureText {
+  const table = new Map<string, number>();
+  requests.forEach((r, i) => table.set(`${fontKey(r.font)}|${r.text}`, widths[i] ?? 0));
+  return (text, font) => {
+    const width = table.get(`${fontKey(font)}|${text}`);
+    if (width === undefined) throw new Error(`cyanotype: "${text}" was not measured (${fontKey(font)})`);
+    return width;
+  };
+}
