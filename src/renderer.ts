@@ -5,7 +5,7 @@
  */
 import type { Inspection, RenderDocument } from './document.js';
 import { layoutSpec } from './layout/layout.js';
-import { measureRequests, tableMeasurer } from './layout/measure-table.js';
+import { measureRequests, measureTable } from './layout/measure-table.js';
 import type { Layout } from './layout/types.js';
 import { warmLayout } from './layout/warm.js';
 import { renderDocument } from './render/document.js';
@@ -62,10 +62,19 @@ export class Renderer {
 
   private async layout(doc: RenderDocument, item: string, scale: number): Promise<Layout> {
     const metrics = await this.session.prepare(doc.theme, doc.spec.size, scale);
-    const requests = measureRequests(doc.spec, metrics);
-    const widths = await this.session.measure(requests);
+    let requests = measureRequests(doc.spec, metrics);
+    let widths = await this.session.measure(requests);
     try {
-      return await layoutSpec(doc.spec, metrics, tableMeasurer(requests, widths));
+      // Layout may ask for strings nobody listed (long words broken at hyphens): measure those
+      // too and lay out again, so every width layout used came from the page.
+      for (let pass = 0; pass < 4; pass++) {
+        const table = measureTable(requests, widths);
+        const layout = await layoutSpec(doc.spec, metrics, table.measure);
+        if (table.misses.length === 0) return layout;
+        requests = [...requests, ...table.misses];
+        widths = [...widths, ...(await this.session.measure(table.misses))];
+      }
+      throw new Error('text measurement did not settle');
     } catch (error) {
       throw new RenderError(item, `layout failed: ${error instanceof Error ? error.message : String(error)}`, String(error));
     }

@@ -20,9 +20,18 @@ export class CyBadge extends LitElement {
       ${textRole('badge')}
       color: var(--cy-badge-color, var(--cy-color-ground));
     }
+    /* Two digits still fit the round badge. */
+    :host([data-digits='2']) {
+      font-size: calc(var(--cy-text-badge-size) - 2px);
+      letter-spacing: -0.5px;
+    }
   `;
 
   @property({ type: Number, reflect: true }) number = 0;
+
+  override willUpdate() {
+    this.dataset['digits'] = String(String(this.number).length);
+  }
 
   override render() {
     return html`${this.number}`;

@@ -63,7 +63,8 @@ export function inspectArtboard(artboard: HTMLElement): Inspection {
         texts.push({
           kind,
           owner: kind === 'legend-step' ? String(index + 1) : owner,
-          text: lines.join(' '),
+          // A word broken after its hyphen or slash reads back whole.
+          text: lines.reduce((all, line) => (all === '' ? line : /[-/]$/.test(all) ? all + line : `${all} ${line}`), ''),
           lines,
           box: toBox(glyphs),
           container,

@@ -60,5 +60,6 @@ export function readMetrics(element: Element): LayoutMetrics {
     notePadding: px('--cy-note-padding', 10),
     legendPadding: px('--cy-legend-padding', 12),
     sectionGap: px('--cy-layout-section-gap', 16),
+    minTextSize: px('--cy-text-min-size', 11),
   };
 }

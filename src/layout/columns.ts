@@ -188,7 +188,13 @@ export function planColumns(
       const key = [edge.from.unit, edge.to.unit].sort().join('|');
       pairs.set(key, [...(pairs.get(key) ?? []), edge]);
     }
+    // Labels of arrows between the same two boxes stack vertically, each on its own arrow.
+    const labelGap = 4;
     for (const group of pairs.values()) {
+      const heights = group.map((edge) => (edge.label ? edge.label.height + 2 * metrics.edgeLabelPaddingY : 0));
+      const labelled = heights.filter((h) => h > 0);
+      const total = labelled.reduce((a, b) => a + b, 0) + labelGap * Math.max(0, labelled.length - 1);
+      let offset = -total / 2;
       group.forEach((edge, k) => {
         const from = placedUnits.get(edge.from.unit)?.placed;
         const to = placedUnits.get(edge.to.unit)?.placed;
@@ -197,7 +203,12 @@ export function planColumns(
         const down = from.rect.y < to.rect.y;
         const start = { x, y: down ? from.rect.y + from.rect.height : from.rect.y };
         const end = { x, y: down ? to.rect.y : to.rect.y + to.rect.height };
-        const labelCenter = edge.label ? { x, y: (start.y + end.y) / 2 } : undefined;
+        let labelCenter: Point | undefined;
+        const height = heights[k] ?? 0;
+        if (edge.label && height > 0) {
+          labelCenter = { x, y: (start.y + end.y) / 2 + offset + height / 2 };
+          offset += height + labelGap;
+        }
         intra.push({ edge, points: [start, end], labelCenter });
       });
     }
@@ -236,13 +247,15 @@ export function planColumns(
     });
 
     function gapBefore(previous: string, next: string): number {
-      let gap = metrics.nodeGap;
+      let labels = 0;
+      let count = 0;
       for (const edge of straight) {
         const joins = (edge.from.unit === previous && edge.to.unit === next) || (edge.from.unit === next && edge.to.unit === previous);
-        if (!joins) continue;
-        const labelHeight = edge.label ? edge.label.height + 2 * metrics.edgeLabelPaddingY : 0;
-        gap = Math.max(gap, labelHeight + 2 * arrowRoom);
+        if (!joins || !edge.label) continue;
+        labels += edge.label.height + 2 * metrics.edgeLabelPaddingY;
+        count++;
       }
+      let gap = Math.max(metrics.nodeGap, count > 0 ? labels + 4 * (count - 1) + 2 * arrowRoom : 0);
       if (unitById.get(next)?.kind === 'junction') gap = Math.max(16, Math.round(metrics.nodeGap * 0.6));
       return Math.ceil(gap);
     }

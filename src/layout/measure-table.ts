@@ -2,7 +2,7 @@
  * Text measurement across the Node/browser boundary. Layout runs in Node but text must be
  * measured in the browser with the real fonts, so Node first lists every string layout can
  * ask about (each contiguous run of words of each text, in the font it is set in), the page
- * measures them all in one call, and layout then reads widths from the table.
+ * measures them all in one call, and layout then reads widths from the table (measureTable).
  */
 import { LEGEND_TITLE } from './frame.js';
 import type { Spec } from '../spec/model.js';
@@ -15,7 +15,7 @@ export interface MeasureRequest {
 
 export const fontKey = (font: FontMetrics): string => `${font.weight}|${font.size}|${font.letterSpacing}|${font.family}`;
 
-/** Every string wrapText can measure for `text`: all contiguous runs of its words. */
+/** The strings wrapText usually measures for `text`: all contiguous runs of its words. */
 function runsOf(text: string, font: FontMetrics): string[] {
   const words = (font.uppercase ? text.toUpperCase() : text).split(/\s+/).filter(Boolean);
   const runs: string[] = [];
@@ -59,13 +59,31 @@ export function measureRequests(spec: Spec, metrics: LayoutMetrics): MeasureRequ
   return requests;
 }
 
-/** A measurer answering from widths the page measured; asking for anything else is a bug. */
-export function tableMeasurer(requests: readonly MeasureRequest[], widths: readonly number[]): MeasureText {
+export interface MeasureTable {
+  readonly measure: MeasureText;
+  /** Strings layout asked for that were not in the table (answered with an estimate). */
+  readonly misses: MeasureRequest[];
+}
+
+/**
+ * A measurer answering from widths the page measured. A string that was not listed (a long
+ * word broken at its hyphens, say) is answered with an estimate and recorded, so the caller
+ * can measure it and lay out again with exact widths.
+ */
+export function measureTable(requests: readonly MeasureRequest[], widths: readonly number[]): MeasureTable {
   const table = new Map<string, number>();
   requests.forEach((r, i) => table.set(`${fontKey(r.font)}|${r.text}`, widths[i] ?? 0));
-  return (text, font) => {
-    const width = table.get(`${fontKey(font)}|${text}`);
-    if (width === undefined) throw new Error(`cyanotype: "${text}" was not measured (${fontKey(font)})`);
-    return width;
+  const misses: MeasureRequest[] = [];
+  const missed = new Set<string>();
+  const measure: MeasureText = (text, font) => {
+    const key = `${fontKey(font)}|${text}`;
+    const width = table.get(key);
+    if (width !== undefined) return width;
+    if (!missed.has(key)) {
+      missed.add(key);
+      misses.push({ text, font });
+    }
+    return text.length * font.size * 0.6;
   };
+  return { measure, misses };
 }

@@ -1,6 +1,6 @@
 /** The inside of a component box: icon on the left, label above role, both wrapped to fit. */
 import type { Component } from '../spec/model.js';
-import { ceilPx, wrapText, type WrappedText } from './text.js';
+import { ceilPx, fitText, type WrappedText } from './text.js';
 import type { LayoutMetrics, MeasureText } from './types.js';
 
 export interface NodeBoxSize {
@@ -14,8 +14,9 @@ export interface NodeBoxSize {
 export function measureNodeBox(component: Component, metrics: LayoutMetrics, measure: MeasureText, width = metrics.nodeWidth): NodeBoxSize {
   const hasIcon = component.icon !== undefined;
   const textWidth = width - 2 * metrics.nodePaddingX - (hasIcon ? metrics.iconSize + metrics.iconGap : 0);
-  const label = wrapText(component.label, metrics.fonts.nodeLabel, textWidth, measure);
-  const role = component.role === undefined ? undefined : wrapText(component.role, metrics.fonts.nodeRole, textWidth, measure);
+  const label = fitText(component.label, metrics.fonts.nodeLabel, textWidth, measure, metrics.minTextSize);
+  const role =
+    component.role === undefined ? undefined : fitText(component.role, metrics.fonts.nodeRole, textWidth, measure, metrics.minTextSize);
   const textHeight = label.height + (role ? role.height + 2 : 0);
   const height = ceilPx(2 * metrics.nodePaddingY + Math.max(textHeight, hasIcon ? metrics.iconSize : 0));
   return { width, height, label, role, hasIcon };

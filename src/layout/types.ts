@@ -63,6 +63,8 @@ export interface LayoutMetrics {
   readonly notePadding: number;
   readonly legendPadding: number;
   readonly sectionGap: number;
+  /** Smallest size text may shrink to before it is reported as not fitting. */
+  readonly minTextSize: number;
 }
 
 /** Text broken into lines and placed: the page draws exactly these lines in this box. */
@@ -71,6 +73,8 @@ export interface TextBlock {
   readonly rect: Rect;
   /** True when a line is wider than the room it was given (a word longer than the box). */
   readonly overflows: boolean;
+  /** Set when the text had to shrink below its role's size to fit. */
+  readonly shrunk?: { readonly size: number; readonly lineHeight: number } | undefined;
 }
 
 export interface NodeLayout {

@@ -39,6 +39,7 @@ const metrics: LayoutMetrics = {
   notePadding: 12,
   legendPadding: 12,
   sectionGap: 16,
+  minTextSize: 11,
 };
 const measure: MeasureText = (text) => text.length * 7;
 

@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutSpec } from '../../src/layout/layout.js';
-import { measureRequests, tableMeasurer } from '../../src/layout/measure-table.js';
+import { measureRequests, measureTable } from '../../src/layout/measure-table.js';
 import type { Layout } from '../../src/layout/types.js';
 import { loadSpecFile } from '../../src/spec/load.js';
 import type { Spec } from '../../src/spec/model.js';
@@ -94,6 +95,27 @@ describe('layoutSpec', () => {
     expect(await lay(spec)).toEqual(await lay(spec));
   });
 
+  it.each(readdirSync('test/fixtures/valid').sort())('lays out the valid fixture %s without overlaps', async (name) => {
+    const spec = await loadSpecFile(`test/fixtures/valid/${name}`);
+    expectSound(spec, await lay(spec));
+  });
+
+  it('stacks the labels of two arrows between the same boxes', async () => {
+    const spec = await loadSpecFile('test/fixtures/valid/two-way-retry.yaml');
+    const { diagram } = await lay(spec);
+    const deliver = diagram.connections.find((c) => c.id === 'queue-to-worker')!.labelPlate!;
+    const retry = diagram.connections.find((c) => c.id === 'worker-to-queue')!.labelPlate!;
+    expect(overlaps(deliver, retry)).toBe(false);
+  });
+
+  it('breaks a word too long for its box after a hyphen', async () => {
+    const spec = await loadSpecFile('test/fixtures/valid/long-words-and-many-notes.yaml');
+    const { diagram } = await lay(spec);
+    const label = diagram.nodes.find((n) => n.id === 'b')!.label;
+    expect(label.lines[0]).toBe('Internationalization-');
+    expect(label.lines.join('')).toBe('Internationalization-Localization-Service');
+  });
+
   it.each([3, 5, 8, 12, 18, 25, 30])('lays out a generated %i-component flow without overlaps', async (count) => {
     const spec = generateSpec(count);
     expectSound(spec, await lay(spec));
@@ -108,8 +130,9 @@ describe('measureRequests', () => {
     const spec = await load();
     const requests = measureRequests(spec, fakeMetrics);
     const widths = requests.map((r) => fakeMeasure(r.text, r.font));
-    // The table measurer throws on any string that was not listed.
-    const fromTable = await layoutSpec(spec, fakeMetrics, tableMeasurer(requests, widths));
+    const table = measureTable(requests, widths);
+    const fromTable = await layoutSpec(spec, fakeMetrics, table.measure);
+    expect(table.misses).toEqual([]);
     expect(fromTable).toEqual(await lay(spec));
   });
 });

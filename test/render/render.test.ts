@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparePng } from '../../src/compare/compare.js';
@@ -10,6 +10,14 @@ import { inside } from '../support/geometry.js';
 
 const FLAGSHIP = 'examples/docker-container-layers.yaml';
 const BASELINE = 'snapshots/docker-container-layers.png';
+
+function expectTextsContained(drawn: Inspection) {
+  for (const text of drawn.texts) {
+    expect(inside(text.box, drawn.artboard, 0), `${text.kind} "${text.text}" inside the artboard`).toBe(true);
+    expect(inside(text.box, text.container, 1), `${text.kind} "${text.text}" inside its box`).toBe(true);
+    expect(text.fontSize, `${text.kind} "${text.text}" size`).toBeGreaterThanOrEqual(11);
+  }
+}
 
 describe('render (real Chromium)', () => {
   let renderer: Renderer;
@@ -50,12 +58,20 @@ describe('render (real Chromium)', () => {
 
   it('keeps every text inside its box and the artboard, unclipped and legible', () => {
     expect(inspection.texts.length).toBeGreaterThan(40);
-    for (const text of inspection.texts) {
-      expect(inside(text.box, inspection.artboard, 0), `${text.kind} "${text.text}" inside the artboard`).toBe(true);
-      expect(inside(text.box, text.container, 1), `${text.kind} "${text.text}" inside its box`).toBe(true);
-      expect(text.fontSize, `${text.kind} "${text.text}" size`).toBeGreaterThanOrEqual(11);
-    }
+    expectTextsContained(inspection);
   });
+
+  it.each(['examples/https-request-path.yaml', ...readdirSync('test/fixtures/valid').map((f) => `test/fixtures/valid/${f}`)])(
+    'draws %s with every text inside its box',
+    async (file) => {
+      const other = await loadSpecFile(file);
+      await renderer.renderSpec(other, file);
+      const drawn = await renderer.inspect();
+      const labels = drawn.texts.filter((t) => t.kind === 'component-label').map((t) => t.text);
+      expect(labels.sort()).toEqual(other.components.map((c) => c.label).sort());
+      expectTextsContained(drawn);
+    },
+  );
 
   it('puts a badge on the diagram for every legend reference', () => {
     const badges = inspection.parts.filter((p) => p.kind === 'badge' && !p.id.startsWith('legend#'));

@@ -41,6 +41,7 @@ export const fakeMetrics: LayoutMetrics = {
   notePadding: 10,
   legendPadding: 12,
   sectionGap: 16,
+  minTextSize: 11,
 };
 
 export const fakeMeasure: MeasureText = (text, f) => text.length * f.size * 0.6 + Math.max(0, text.length - 1) * f.letterSpacing;
