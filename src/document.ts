@@ -47,7 +47,7 @@ export interface InspectedText {
   readonly kind: TextKind;
   /** Component id, connection id, note or legend index, or "" for the title band. */
   readonly owner: string;
-  /** The lines joined with single spaces (none after a line ending in a hyphen or slash). */
+  /** The whole text as drawn, before line breaking. */
   readonly text: string;
   readonly lines: readonly string[];
   /** Union of the glyph boxes of the lines. */

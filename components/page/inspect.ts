@@ -63,8 +63,7 @@ export function inspectArtboard(artboard: HTMLElement): Inspection {
         texts.push({
           kind,
           owner: kind === 'legend-step' ? String(index + 1) : owner,
-          // A word broken after its hyphen or slash reads back whole.
-          text: lines.reduce((all, line) => (all === '' ? line : /[-/]$/.test(all) ? all + line : `${all} ${line}`), ''),
+          text: block.dataset['text'] ?? lines.join(' '),
           lines,
           box: toBox(glyphs),
           container,

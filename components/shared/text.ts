@@ -13,7 +13,7 @@ export function textBlock(block: TextBlock, className: string, parent: Pick<Rect
     style['font-size'] = `${block.shrunk.size}px`;
     style['line-height'] = `${block.shrunk.lineHeight}px`;
   }
-  return html`<div class="text ${className}" style=${styleMap(style)}>
+  return html`<div class="text ${className}" data-text=${block.text} style=${styleMap(style)}>
     ${block.lines.map((line) => html`<span class="line">${line}</span>`)}
   </div>`;
 }

@@ -2,6 +2,7 @@
 import type { FontMetrics, MeasureText, Rect, TextBlock } from './types.js';
 
 export interface WrappedText {
+  readonly text: string;
   readonly lines: string[];
   readonly width: number;
   readonly height: number;
@@ -44,6 +45,7 @@ export function wrapText(text: string, font: FontMetrics, maxWidth: number, meas
   const widths = lines.map((line) => measure(line, font));
   const width = Math.max(0, ...widths);
   return {
+    text: words.join(' '),
     lines,
     width,
     height: lines.length * font.lineHeight,
@@ -68,7 +70,7 @@ export function fitText(text: string, font: FontMetrics, maxWidth: number, measu
 /** A wrapped text placed with its top-left corner at (x, y). */
 export function placeText(wrapped: WrappedText, x: number, y: number, width = wrapped.width): TextBlock {
   const rect: Rect = { x, y, width, height: wrapped.height };
-  return { lines: wrapped.lines, rect, overflows: wrapped.overflows, shrunk: wrapped.shrunk };
+  return { text: wrapped.text, lines: wrapped.lines, rect, overflows: wrapped.overflows, shrunk: wrapped.shrunk };
 }
 
 /** Round up to whole pixels so boxes land on the pixel grid and render crisply. */

@@ -69,6 +69,8 @@ export interface LayoutMetrics {
 
 /** Text broken into lines and placed: the page draws exactly these lines in this box. */
 export interface TextBlock {
+  /** The whole text as shown (after any case transform), before line breaking. */
+  readonly text: string;
   readonly lines: readonly string[];
   readonly rect: Rect;
   /** True when a line is wider than the room it was given (a word longer than the box). */
