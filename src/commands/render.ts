@@ -1,6 +1,6 @@
 /** `cyanotype render`: spec files → images in an output folder. */
 import { relative } from 'node:path';
-import { CyanotypeError, UsageError } from '../errors.js';
+import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { renderDocument } from '../render/document.js';
 import { collectSpecFiles, outputName, outputPath, writeFileAtomic } from '../render/files.js';
 import { readPageAssets } from '../render/session.js';
@@ -78,7 +78,8 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
         const shown = relative(process.cwd(), target);
         reporter.info(`${file} → ${shown.startsWith('..') ? target : shown} (${Math.round(performance.now() - started)} ms)`);
       } catch (error) {
-        if (!(error instanceof CyanotypeError) || error instanceof UsageError) throw error;
+        // Bad usage and a missing browser stop the run; a bad spec or a failed render is one item.
+        if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
         failures.push(error);
         reporter.error(error.message);
       }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
-import type { Inspection, RenderDocument } from '../document.js';
+import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
 import type { MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
@@ -198,9 +198,13 @@ export class BrowserSession {
     if (format === 'pdf') {
       return await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' });
     }
+    const artboard = await page.$(`[${ARTBOARD_ATTRIBUTE}]`);
+    const box = await artboard?.boundingBox();
+    await artboard?.dispose();
+    if (!box) throw new RenderError(item, 'the page has no artboard to capture');
     return await page.screenshot({
       type: format,
-      clip: { x: 0, y: 0, width, height },
+      clip: { x: box.x, y: box.y, width, height },
       ...(format === 'png' ? {} : { quality: 92 }),
     });
   }

@@ -6,7 +6,11 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 
 function cyanotype(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/cyanotype.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: '' } });
+  return run({}, ...args);
+}
+
+function run(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/cyanotype.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: '', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -78,5 +82,16 @@ describe('cyanotype render', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("argument 'gif' is invalid");
     expect(existsSync('out/gif')).toBe(false);
+  });
+
+  it('says how to get a browser when the configured one does not exist, exit 1', () => {
+    const out = scratch();
+    const result = run({ CYANOTYPE_BROWSER: '/nonexistent/chrome' }, 'render', 'examples', '-o', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'CYANOTYPE_BROWSER="/nonexistent/chrome" does not exist; install one with `sudo apt-get install -y chromium` (Debian/Ubuntu) ' +
+        'or `npx puppeteer browsers install chrome`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable\n',
+    );
+    expect(readdirSync(out)).toEqual([]);
   });
 });
