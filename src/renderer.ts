@@ -7,10 +7,9 @@ import type { Inspection, RenderDocument } from './document.js';
 import { layoutSpec } from './layout/layout.js';
 import { measureRequests, measureTable } from './layout/measure-table.js';
 import type { Layout } from './layout/types.js';
-import { warmLayout } from './layout/warm.js';
 import { renderDocument } from './render/document.js';
 import { BrowserSession, type ImageFormat, type SessionOptions } from './render/session.js';
-import { RenderError } from './errors.js';
+import { BrowserError, CyanotypeError, RenderError } from './errors.js';
 import { loadSpecFile } from './spec/load.js';
 import type { Spec } from './spec/model.js';
 import { loadTheme } from './theme/themes.js';
@@ -33,9 +32,17 @@ export interface RenderResult {
 export class Renderer {
   private constructor(private readonly session: BrowserSession) {}
 
-  static async open(options: SessionOptions = {}): Promise<Renderer> {
-    // ELK warms up in Node while Chromium starts.
-    const [session] = await Promise.all([BrowserSession.open(options), warmLayout()]);
+  /** Opens a browser session (or adopts one already launching) and loads the page shell. */
+  static async open(options: SessionOptions & { readonly session?: Promise<BrowserSession> } = {}): Promise<Renderer> {
+    const session = await (options.session ?? BrowserSession.open(options));
+    try {
+      await session.openPage();
+    } catch (error) {
+      await session.close();
+      throw error instanceof CyanotypeError
+        ? error
+        : new BrowserError(`could not load the page shell: ${(error as Error).message}`, String(error));
+    }
     return new Renderer(session);
   }
 
@@ -54,7 +61,7 @@ export class Renderer {
 
   async renderSpec(spec: Spec, item: string, request: RenderRequest = {}): Promise<RenderResult> {
     const theme = await loadTheme(request.theme ?? spec.theme);
-    const doc = renderDocument(spec, theme);
+    const doc = await renderDocument(spec, theme);
     const layout = await this.layout(doc, item, request.scale ?? 1);
     const bytes = await this.session.capture(doc, layout, item, request.format ?? 'png');
     return { bytes, spec, layout, themeName: theme.name };

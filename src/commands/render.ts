@@ -1,14 +1,9 @@
 /** `cyanotype render`: spec files → images in an output folder. */
 import { relative } from 'node:path';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
-import { renderDocument } from '../render/document.js';
 import { collectSpecFiles, outputName, outputPath, writeFileAtomic } from '../render/files.js';
-import { readPageAssets } from '../render/session.js';
-import { Renderer } from '../renderer.js';
-import { standaloneHtml } from '../render/standalone-html.js';
-import { loadSpecFile } from '../spec/load.js';
+import type { Renderer } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
-import { sizeSchema } from '../spec/schema.js';
 import { loadTheme } from '../theme/themes.js';
 
 export const FORMATS = ['png', 'jpeg', 'webp', 'pdf', 'html'] as const;
@@ -46,7 +41,7 @@ export function parseRenderOptions(raw: {
     throw new UsageError(`--format: "${raw.format}" is not one of ${FORMATS.join(', ')}`);
   const scale = raw.scale === undefined ? 1 : Number(raw.scale);
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw new UsageError(`--scale: "${raw.scale}" is not a number from 0.25 to 4`);
-  if (raw.size !== undefined && !sizeSchema.safeParse(raw.size).success)
+  if (raw.size !== undefined && !/^\d{2,5}x\d{2,5}$/.test(raw.size))
     throw new UsageError(`--size: "${raw.size}" is not WIDTHxHEIGHT, e.g. 1024x1024`);
   return { out: raw.out ?? 'out', theme: raw.theme, size: raw.size, scale, format: format as OutputFormat, browser: raw.browser };
 }
@@ -57,6 +52,12 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   if (options.theme) await loadTheme(options.theme); // fail fast on an unknown theme
   const written: string[] = [];
   const failures: CyanotypeError[] = [];
+  // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, ELK), so it
+  // boots on the other core while those load instead of after them.
+  const opening = options.format === 'html' ? undefined : (await openRenderer(options.browser)).pending;
+  opening?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
+  const { loadSpecFile } = await import('../spec/load.js');
+  const { renderDocument } = await import('../render/document.js');
   let renderer: Renderer | undefined;
   try {
     for (const file of files) {
@@ -68,9 +69,12 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
         let bytes: Uint8Array | string;
         if (options.format === 'html') {
           const theme = await loadTheme(options.theme ?? spec.theme);
-          bytes = standaloneHtml(renderDocument(spec, theme), await readPageAssets());
+          const { readPageAssets } = await import('../render/session.js');
+          const { standaloneHtml } = await import('../render/standalone-html.js');
+          bytes = standaloneHtml(await renderDocument(spec, theme), await readPageAssets());
         } else {
-          renderer ??= await Renderer.open({ browser: options.browser });
+          renderer ??= await opening;
+          if (!renderer) throw new BrowserError('no browser session');
           ({ bytes } = await renderer.renderSpec(spec, file, { theme: options.theme, format: options.format, scale: options.scale }));
         }
         await writeFileAtomic(target, bytes);
@@ -85,9 +89,18 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       }
     }
   } finally {
-    await renderer?.close();
+    await (renderer ?? (await opening?.catch(() => undefined)))?.close();
   }
   return { written, failures };
+}
+
+/** Starts Chromium as soon as Puppeteer is loaded; resolves to the opening in progress. */
+async function openRenderer(browser: string | undefined): Promise<{ pending: Promise<Renderer> }> {
+  const { BrowserSession } = await import('../render/session.js');
+  const session = BrowserSession.open({ browser });
+  session.catch(() => undefined);
+  const { Renderer } = await import('../renderer.js');
+  return { pending: Renderer.open({ session }) };
 }
 
 function parseSize(size: string) {

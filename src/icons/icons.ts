@@ -1,9 +1,14 @@
 /**
- * Icons come from lucide (ISC licence), resolved on the Node side so the page receives only
- * the few it draws. A spec may name any lucide icon ("file-code") or one of the descriptive
- * aliases below, which is how generated prompts tend to describe icons.
+ * Icons come from lucide (ISC licence). A spec may name any lucide icon ("file-code") or one of
+ * the descriptive aliases below, which is how generated prompts tend to describe icons.
+ *
+ * Each lucide icon is its own module file; only the names are listed up front (a directory
+ * read) and only the icons a spec uses are loaded, which keeps the ~2 000-icon set off the
+ * start-up path.
  */
-import { icons as lucideIcons } from 'lucide';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** One SVG child element of a 24×24 icon: tag name and attributes. */
 export type IconElement = readonly [tag: string, attributes: Readonly<Record<string, string | number>>];
@@ -27,37 +32,26 @@ const ALIASES: Readonly<Record<string, string>> = {
   process: 'cpu',
   db: 'database',
   queue: 'list-ordered',
-  user: 'user',
   browser: 'app-window',
   api: 'webhook',
-  lock: 'lock',
   key: 'key-round',
-  layers: 'layers',
   'load-balancer': 'split',
-  network: 'network',
-  container: 'container',
 };
 
-/** "FileCode2" → "file-code-2", the spelling lucide uses in its docs and CSS classes. */
-function kebab(pascal: string): string {
-  return pascal
-    .replace(/([a-z])([A-Z0-9])/g, '$1-$2')
-    .replace(/([0-9])([A-Za-z])/g, '$1-$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase();
+/** lucide's per-icon ES modules: dist/esm/icons/<name>.mjs (its entry is dist/cjs or dist/esm). */
+function iconsDirectory(): string {
+  return join(dirname(dirname(fileURLToPath(import.meta.resolve('lucide')))), 'esm', 'icons');
 }
 
-let byName: Map<string, IconNode> | undefined;
+let names: Set<string> | undefined;
 
-/** Lazily built: importing lucide is cheap, kebab-casing ~2 000 names is not free. */
-function table(): Map<string, IconNode> {
-  if (!byName) {
-    byName = new Map();
-    for (const [pascal, node] of Object.entries(lucideIcons)) {
-      byName.set(kebab(pascal), node as unknown as IconNode);
-    }
-  }
-  return byName;
+function lucideNames(): Set<string> {
+  names ??= new Set(
+    readdirSync(iconsDirectory())
+      .filter((file) => file.endsWith('.mjs'))
+      .map((file) => file.slice(0, -'.mjs'.length)),
+  );
+  return names;
 }
 
 /** "OS cube", "generic_cloud", "Code File" → "os-cube", "generic-cloud", "code-file". */
@@ -69,21 +63,21 @@ export function normaliseIconName(name: string): string {
     .replace(/-+/g, '-');
 }
 
-export interface ResolvedIcon {
-  /** The lucide name the icon resolved to. */
-  readonly name: string;
-  readonly node: IconNode;
-}
-
-/** The icon for a spec's name, or undefined when neither an alias nor a lucide name matches. */
-export function resolveIcon(name: string): ResolvedIcon | undefined {
+/** The lucide name a spec's icon name resolves to, or undefined when nothing matches. */
+export function resolveIconName(name: string): string | undefined {
   const normal = normaliseIconName(name);
   const target = ALIASES[normal] ?? normal;
-  const node = table().get(target);
-  return node ? { name: target, node } : undefined;
+  return lucideNames().has(target) ? target : undefined;
 }
 
 /** Every name a spec may use, for suggestions. */
 export function iconNames(): Iterable<string> {
-  return [...Object.keys(ALIASES), ...table().keys()];
+  return [...Object.keys(ALIASES), ...lucideNames()];
+}
+
+/** The drawing of a resolved lucide icon. */
+export async function loadIcon(name: string): Promise<IconNode> {
+  if (!lucideNames().has(name)) throw new Error(`unknown lucide icon "${name}"`);
+  const module = (await import(pathToFileURL(join(iconsDirectory(), `${name}.mjs`)).href)) as { default: IconNode };
+  return module.default;
 }

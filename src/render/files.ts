@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { SPEC_EXTENSIONS } from '../spec/load.js';
+import { SPEC_EXTENSIONS } from '../spec/extensions.js';
 
 const isSpec = (name: string) => (SPEC_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 

@@ -139,7 +139,8 @@ export class BrowserSession {
     return new BrowserSession(browser, assets, options.timeout ?? 30_000, executablePath, version);
   }
 
-  private async openPage(): Promise<Page> {
+  /** Loads the page shell (once; later renders reuse the page). */
+  async openPage(): Promise<Page> {
     if (this.page && !this.page.isClosed()) return this.page;
     // The tab Chromium opens at launch is reused: a new one costs another ~70 ms.
     const page = (await this.browser.pages())[0] ?? (await this.browser.newPage());

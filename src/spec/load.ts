@@ -15,7 +15,7 @@ import { specSchema } from './schema.js';
 import { validateSpec } from './validate.js';
 
 export const MAX_SPEC_BYTES = 256 * 1024;
-export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+export { SPEC_EXTENSIONS } from './extensions.js';
 
 export async function loadSpecFile(file: string): Promise<Spec> {
   let bytes: Buffer;

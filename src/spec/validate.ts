@@ -3,7 +3,7 @@
  * normalised Spec. Reports the first problem in document order as a SpecError.
  */
 import { SpecError } from '../errors.js';
-import { iconNames, resolveIcon } from '../icons/icons.js';
+import { iconNames, resolveIconName } from '../icons/icons.js';
 import type { Component, Connection, LegendStep, Spec, Stack } from './model.js';
 import type { ParsedSpec } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -22,9 +22,8 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
     componentAt.set(c.id, i);
     let icon: string | undefined;
     if (c.icon !== undefined) {
-      const resolved = resolveIcon(c.icon);
-      if (!resolved) fail(`/components/${i}/icon`, `unknown icon "${c.icon}"${didYouMean(c.icon, iconNames())}`);
-      icon = resolved?.name;
+      icon = resolveIconName(c.icon);
+      if (!icon) fail(`/components/${i}/icon`, `unknown icon "${c.icon}"${didYouMean(c.icon, iconNames())}`);
     }
     if (c.stack !== undefined) {
       const members = stackMembers.get(c.stack) ?? [];
