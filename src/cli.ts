@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, parseRenderOptions, renderCommand } from './commands/render.js';
+import { DEFAULT_RESULTS, parseTestOptions, testCommand, testExitCode, type RawTestOptions } from './commands/test.js';
 import { CyanotypeError } from './errors.js';
 import { packageVersion } from './package-root.js';
 
@@ -36,6 +37,40 @@ program
     if (report.failures.length > 0) {
       process.exitCode = Math.max(...report.failures.map((f) => f.exitCode));
     }
+  });
+
+program
+  .command('test')
+  .description('render specs and compare each with its baseline in snapshots/')
+  .argument('[spec-or-dir...]', 'spec files or folders (default: examples/)')
+  .option('--snapshots <dir>', 'baselines folder', 'snapshots')
+  .option('--results <dir>', 'where the report and expected/actual/diff images go', DEFAULT_RESULTS)
+  .option('-u, --update [mode]', 'write baselines: missing, changed (default when the flag has no value) or all')
+  .option('--theme <name-or-path>', 'test only this theme (a partial run)')
+  .option('--grep <text>', 'test only items whose name contains the text (a partial run)')
+  .option('--shard <i/n>', 'test the i-th of n deterministic shares of the items (a partial run)')
+  .option('--threshold <0-1>', 'per-pixel colour tolerance (default 0)')
+  .option('--max-diff-pixels <n>', 'differing pixels allowed per image (default 0)')
+  .option('--max-diff-ratio <0-1>', 'share of differing pixels allowed per image (default 0)')
+  .option('--list-obsolete', 'list baselines no spec produces any more')
+  .option('--prune', 'delete obsolete baselines (refused on a partial run)')
+  .option('--browser <path>', 'Chrome or Chromium executable')
+  .action(async (inputs: string[], raw: RawTestOptions) => {
+    const run = await testCommand(inputs, parseTestOptions(raw), (line) => process.stdout.write(`${line}\n`));
+    process.exitCode = testExitCode(run);
+  });
+
+program
+  .command('approve')
+  .description("make the last test run's actual images the baselines, without rendering again")
+  .argument('[name...]', 'items to approve (a spec name approves all its themes and sizes; default: every failure)')
+  .option('--snapshots <dir>', 'baselines folder', 'snapshots')
+  .option('--results <dir>', 'results folder of the run to approve from', DEFAULT_RESULTS)
+  .action(async (names: string[], raw: { snapshots: string; results: string }) => {
+    const { approve } = await import('./regression/approve.js');
+    const approved = await approve(names, raw.results, raw.snapshots);
+    for (const a of approved) process.stdout.write(`approved ${a.name} → ${a.baseline}\n`);
+    if (approved.length === 0) process.stdout.write('nothing to approve: the last run had no failures\n');
   });
 
 async function main(): Promise<void> {

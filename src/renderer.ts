@@ -13,6 +13,7 @@ import { BrowserError, CyanotypeError, RenderError } from './errors.js';
 import { loadSpecFile } from './spec/load.js';
 import type { Spec } from './spec/model.js';
 import { loadTheme } from './theme/themes.js';
+import { currentFingerprint, type Fingerprint } from './regression/fingerprint.js';
 
 export interface RenderRequest {
   /** Theme name or folder; defaults to the spec's own. */
@@ -48,6 +49,11 @@ export class Renderer {
 
   get browserVersion(): string {
     return this.session.browserVersion;
+  }
+
+  /** What renders depend on: Chromium, fonts, flags, platform, cyanotype (stored with baselines). */
+  fingerprint(): Fingerprint {
+    return currentFingerprint(this.session.browserVersion);
   }
 
   /** Requests the page tried to make beyond its own bundle, all blocked. */

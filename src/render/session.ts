@@ -13,37 +13,14 @@ import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
+import { DETERMINISM_FLAGS, QUIET_FLAGS } from './flags.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
 
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
 
-/**
- * Flags for identical pixels run to run (see docs/decisions/chromium-flags.md), plus the ones
- * that stop Chromium phoning home on a machine without internet.
- */
-export const DETERMINISM_FLAGS = [
-  '--font-render-hinting=none',
-  '--force-color-profile=srgb',
-  '--disable-lcd-text',
-  '--disable-gpu',
-  '--hide-scrollbars',
-  '--disable-partial-raster',
-  '--disable-skia-runtime-opts',
-] as const;
-export const QUIET_FLAGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--disable-quic',
-  '--mute-audio',
-  '--disable-dev-shm-usage',
-  '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
-] as const;
+export { DETERMINISM_FLAGS, QUIET_FLAGS } from './flags.js';
 
 const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 

@@ -50,8 +50,13 @@ export interface Spec {
   readonly title: string;
   readonly subtitle?: string | undefined;
   readonly archetype: (typeof ARCHETYPES)[number];
+  /** The theme this render uses: the first the spec declares unless a run chose another. */
   readonly theme: string;
+  /** Every theme the spec declares (regression tests cover each). */
+  readonly themes: readonly string[];
+  /** The artboard size of this render: the first declared unless a run chose another. */
   readonly size: Size;
+  readonly sizes: readonly Size[];
   readonly components: readonly Component[];
   readonly stacks: readonly Stack[];
   readonly connections: readonly Connection[];

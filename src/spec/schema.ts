@@ -75,8 +75,14 @@ export const specSchema = z
     title: text('title', 60),
     subtitle: text('subtitle', 100).optional(),
     archetype: z.enum(ARCHETYPES).default('HOW-IT-WORKS'),
-    theme: idSchema.default('blueprint').describe('Built-in theme name.'),
-    size: sizeSchema.default('1024x1024'),
+    theme: z
+      .union([idSchema, z.array(idSchema).min(1)])
+      .default('blueprint')
+      .describe('Built-in theme name, or several: each is rendered and regression-tested.'),
+    size: z
+      .union([sizeSchema, z.array(sizeSchema).min(1)])
+      .default('1024x1024')
+      .describe('Artboard size WIDTHxHEIGHT in CSS pixels, or several.'),
     components: z
       .array(componentSchema)
       .min(1, { message: 'a diagram needs at least one component' })

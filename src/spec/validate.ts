@@ -87,17 +87,24 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
     return { number: i + 1, text: step.text, refs };
   });
 
-  const [width, height] = parsed.size.split('x').map(Number) as [number, number];
-  if (width < 256 || height < 256 || width > 4096 || height > 4096) {
-    fail('/size', `size "${parsed.size}" is outside 256x256 to 4096x4096`);
-  }
+  const sizeList = typeof parsed.size === 'string' ? [parsed.size] : parsed.size;
+  const sizes = sizeList.map((text, i) => {
+    const [width, height] = text.split('x').map(Number) as [number, number];
+    if (width < 256 || height < 256 || width > 4096 || height > 4096) {
+      fail(typeof parsed.size === 'string' ? '/size' : `/size/${i}`, `size "${text}" is outside 256x256 to 4096x4096`);
+    }
+    return { width, height };
+  });
+  const themes = typeof parsed.theme === 'string' ? [parsed.theme] : [...new Set(parsed.theme)];
 
   return {
     title: parsed.title,
     subtitle: parsed.subtitle,
     archetype: parsed.archetype,
-    theme: parsed.theme,
-    size: { width, height },
+    theme: themes[0] ?? 'blueprint',
+    themes,
+    size: sizes[0] ?? { width: 1024, height: 1024 },
+    sizes,
     components,
     stacks,
     connections,

@@ -1,0 +1,255 @@
+/**
+ * A regression run: render every item, compare it with its baseline, decide what to write,
+ * and leave the artifacts (expected/actual/diff PNGs, report, JUnit, JSON) in the results
+ * folder for people and for `cyanotype approve`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { bytesHash } from '../compare/baseline-png.js';
+import { compareImages, decodePng, type CompareOptions } from '../compare/compare.js';
+import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
+import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
+import type { Renderer } from '../renderer.js';
+import { loadSpecFile } from '../spec/load.js';
+import { loadTheme } from '../theme/themes.js';
+import { currentFingerprint, environmentNote, type Fingerprint } from './fingerprint.js';
+import { itemsOf, MANAGED_NAME, shardOf, type TestItem } from './items.js';
+import { htmlReport } from './report-html.js';
+import { junitXml } from './junit.js';
+import { countLine, failed, type ItemResult, type RunSummary } from './results.js';
+import { BaselineStore } from './store.js';
+
+export const UPDATE_MODES = ['none', 'missing', 'changed', 'all'] as const;
+export type UpdateMode = (typeof UPDATE_MODES)[number];
+
+export interface TestOptions extends CompareOptions {
+  readonly snapshots: string;
+  readonly results: string;
+  readonly update: UpdateMode;
+  /** In CI a missing baseline fails instead of being written. */
+  readonly ci: boolean;
+  readonly theme?: string | undefined;
+  readonly grep?: string | undefined;
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
+  readonly listObsolete?: boolean | undefined;
+  readonly prune?: boolean | undefined;
+  readonly browser?: string | undefined;
+}
+
+export interface TestReporter {
+  item(result: ItemResult): void;
+  line(text: string): void;
+}
+
+export interface TestRun extends RunSummary {
+  readonly obsolete: readonly string[];
+  readonly pruned: readonly string[];
+}
+
+export const RESULTS_FILE = 'results.json';
+
+export async function runTests(
+  inputs: readonly string[],
+  options: TestOptions,
+  reporter: TestReporter,
+  openRenderer: () => Promise<Renderer>,
+): Promise<TestRun> {
+  const startedAt = new Date().toISOString();
+  const files = await collectSpecFiles(inputs);
+  const partial = Boolean(options.theme || options.grep || options.shard) || !(await allDirectories(inputs));
+  if (options.prune && partial) {
+    throw new UsageError(
+      `--prune needs a full run: this one is ${describePartial(options, inputs)}, so baselines of the items it skipped would look obsolete; run without filters over the spec folders`,
+    );
+  }
+
+  const store = await BaselineStore.open(options.snapshots);
+  await rm(options.results, { recursive: true, force: true });
+  await mkdir(options.results, { recursive: true });
+
+  const themeOverride = options.theme ? { name: (await loadTheme(options.theme)).name, ref: options.theme } : undefined;
+  const results: ItemResult[] = [];
+  const items: TestItem[] = [];
+  for (const file of files) {
+    try {
+      const spec = await loadSpecFile(file);
+      items.push(...itemsOf(spec, file, outputName(file), themeOverride));
+    } catch (error) {
+      if (!(error instanceof CyanotypeError) || error instanceof UsageError) throw error;
+      const result = errorResult(outputName(file), file, error);
+      results.push(result);
+      reporter.item(result);
+    }
+  }
+  let selected = options.grep ? items.filter((i) => i.name.includes(options.grep ?? '')) : items;
+  if (options.shard) selected = shardOf(selected, options.shard.index, options.shard.count);
+
+  let renderer: Renderer | undefined;
+  let fingerprint: Fingerprint | undefined;
+  try {
+    for (const item of selected) {
+      const started = performance.now();
+      let result: ItemResult;
+      try {
+        renderer ??= await openRenderer();
+        fingerprint ??= currentFingerprint(renderer.browserVersion);
+        const { bytes } = await renderer.renderSpec(item.spec, item.specFile);
+        result = await judge(item, bytes, store, fingerprint, options, started);
+      } catch (error) {
+        if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
+        result = errorResult(item.name, item.specFile, error, item, performance.now() - started);
+      }
+      results.push(result);
+      reporter.item(result);
+    }
+  } finally {
+    await renderer?.close();
+    await store.save();
+  }
+
+  const produced = new Set(items.map((i) => i.name));
+  const obsolete = partial ? [] : (await store.names()).filter((name) => MANAGED_NAME.test(name) && !produced.has(name));
+  const pruned: string[] = [];
+  if (options.prune) {
+    for (const name of obsolete) {
+      await store.remove(name);
+      pruned.push(name);
+    }
+    await store.save();
+  }
+
+  const run: TestRun = { startedAt, fingerprint, partial, items: results, obsolete, pruned };
+  await writeArtifacts(run, options.results);
+  reporter.line(countLine(results));
+  return run;
+}
+
+async function allDirectories(inputs: readonly string[]): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  for (const input of inputs) if (!(await stat(input)).isDirectory()) return false;
+  return true;
+}
+
+function describePartial(options: TestOptions, inputs: readonly string[]): string {
+  if (options.shard) return `sharded (${options.shard.index}/${options.shard.count})`;
+  if (options.theme) return `filtered to theme "${options.theme}"`;
+  if (options.grep) return `filtered to names containing "${options.grep}"`;
+  return `limited to the files ${inputs.join(', ')}`;
+}
+
+/** Compares one render with its baseline and applies the update mode. */
+async function judge(
+  item: TestItem,
+  capture: Uint8Array,
+  store: BaselineStore,
+  fingerprint: Fingerprint,
+  options: TestOptions,
+  started: number,
+): Promise<ItemResult> {
+  const base = { name: item.name, specFile: item.specFile, theme: item.theme, size: `${item.size.width}x${item.size.height}` };
+  const elapsed = () => Math.round(performance.now() - started);
+  const entry = store.entry(item.name);
+  const baseline = await store.read(item.name);
+
+  if (!baseline) {
+    const mayWrite = options.update !== 'none' || !options.ci;
+    if (mayWrite) {
+      await store.write(item.name, capture, fingerprint);
+      return {
+        ...base,
+        status: 'written',
+        message: `new baseline written to ${store.path(item.name)}`,
+        durationMs: elapsed(),
+        artifacts: {},
+      };
+    }
+    const actual = `${item.name}-actual.png`;
+    await writeFileAtomic(join(options.results, actual), capture);
+    return {
+      ...base,
+      status: 'missing',
+      message: `no baseline at ${store.path(item.name)} (CI is set, so none was written; review ${actual} and run \`cyanotype approve ${item.name}\` or \`--update missing\` locally)`,
+      durationMs: elapsed(),
+      artifacts: { actual },
+    };
+  }
+
+  // Fast path: the very bytes this baseline was made from, so the same pixels; nothing to decode.
+  const sameCapture = entry !== undefined && entry.capture === bytesHash(capture);
+  if (sameCapture && options.update !== 'all') {
+    return { ...base, status: 'passed', message: 'identical to the baseline', durationMs: elapsed(), artifacts: {} };
+  }
+
+  const expectedImage = decodePng(baseline, store.path(item.name));
+  const actualImage = decodePng(capture, `the render of ${item.name}`);
+  const result = compareImages(expectedImage, actualImage, options);
+  if (result.pass) {
+    if (options.update === 'all') {
+      await store.write(item.name, capture, fingerprint);
+      return { ...base, status: 'updated', message: `baseline rewritten (${result.message})`, durationMs: elapsed(), artifacts: {} };
+    }
+    if (!options.ci) store.rememberCapture(item.name, capture);
+    return { ...base, status: 'passed', message: result.message, durationMs: elapsed(), artifacts: {} };
+  }
+
+  const environment = environmentNote(entry?.fingerprint, fingerprint);
+  if (options.update === 'changed' || options.update === 'all') {
+    await store.write(item.name, capture, fingerprint);
+    return {
+      ...base,
+      status: 'updated',
+      message: `baseline rewritten: ${result.message}`,
+      durationMs: elapsed(),
+      environment,
+      artifacts: {},
+    };
+  }
+  const artifacts = {
+    expected: `${item.name}-expected.png`,
+    actual: `${item.name}-actual.png`,
+    diff: result.diffImage ? `${item.name}-diff.png` : undefined,
+  };
+  await writeFileAtomic(join(options.results, artifacts.expected), baseline);
+  await writeFileAtomic(join(options.results, artifacts.actual), capture);
+  if (result.diffImage && artifacts.diff) await writeFileAtomic(join(options.results, artifacts.diff), result.diffImage);
+  return {
+    ...base,
+    status: 'failed',
+    message: result.message,
+    durationMs: elapsed(),
+    diffPixels: result.diffPixels,
+    diffRatio: result.diffRatio,
+    regions: result.regions,
+    environment,
+    artifacts: artifacts.diff ? artifacts : { expected: artifacts.expected, actual: artifacts.actual },
+  };
+}
+
+function errorResult(name: string, specFile: string, error: CyanotypeError, item?: TestItem, ms = 0): ItemResult {
+  return {
+    name,
+    specFile,
+    theme: item?.theme ?? '',
+    size: item ? `${item.size.width}x${item.size.height}` : '',
+    status: 'error',
+    message: error.message,
+    exitCode: error.exitCode,
+    durationMs: Math.round(ms),
+    artifacts: {},
+  };
+}
+
+async function writeArtifacts(run: TestRun, directory: string): Promise<void> {
+  await writeFile(join(directory, RESULTS_FILE), `${JSON.stringify(run, null, 2)}\n`);
+  await writeFile(join(directory, 'junit.xml'), junitXml(run));
+  await writeFile(join(directory, 'report.html'), htmlReport(run));
+}
+
+/** Where the report is, for the closing lines of a failed run. */
+export function reportPath(directory: string): string | undefined {
+  const path = resolve(directory, 'report.html');
+  return existsSync(path) ? path : undefined;
+}
+
+export { failed };

@@ -1,0 +1,29 @@
+/**
+ * Chromium command-line flags. Kept apart from the session so the fingerprint can name them
+ * without loading Puppeteer. See docs/decisions/001-chromium-flags.md.
+ */
+
+/** Flags for identical pixels run to run. */
+export const DETERMINISM_FLAGS = [
+  '--font-render-hinting=none',
+  '--force-color-profile=srgb',
+  '--disable-lcd-text',
+  '--disable-gpu',
+  '--hide-scrollbars',
+  '--disable-partial-raster',
+  '--disable-skia-runtime-opts',
+] as const;
+
+/** Flags that stop Chromium reaching out to the network on its own. */
+export const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-quic',
+  '--mute-audio',
+  '--disable-dev-shm-usage',
+  '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
+] as const;

@@ -1,0 +1,2 @@
+// Registers cyanotype's matchers (toMatchBaseline) for every test file.
+import '../../src/vitest.js';
