@@ -58,6 +58,8 @@ export interface SessionOptions {
   readonly browser?: string | undefined;
   /** Milliseconds one render may take before it is abandoned. */
   readonly timeout?: number | undefined;
+  /** Chromium's headless mode: the new one (default) or the old "shell" one. */
+  readonly headless?: true | 'shell' | undefined;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -101,7 +103,7 @@ export class BrowserSession {
     try {
       browser = await puppeteer.launch({
         executablePath,
-        headless: true,
+        headless: options.headless ?? true,
         args: [...DETERMINISM_FLAGS, ...QUIET_FLAGS, ...(root || process.env['CYANOTYPE_NO_SANDBOX'] ? ['--no-sandbox'] : [])],
         defaultViewport: null,
         timeout: 30_000,
