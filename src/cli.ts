@@ -33,6 +33,7 @@ program
     const report = await renderCommand(inputs, options, {
       info: (line) => process.stdout.write(`${line}\n`),
       error: (line) => process.stderr.write(`${line}\n`),
+      warn: (line) => process.stderr.write(`warning: ${line}\n`),
     });
     if (report.failures.length > 0) {
       process.exitCode = Math.max(...report.failures.map((f) => f.exitCode));
@@ -71,6 +72,30 @@ program
     const approved = await approve(names, raw.results, raw.snapshots);
     for (const a of approved) process.stdout.write(`approved ${a.name} → ${a.baseline}\n`);
     if (approved.length === 0) process.stdout.write('nothing to approve: the last run had no failures\n');
+  });
+
+program
+  .command('themes')
+  .description('list the built-in themes')
+  .option('--json', 'print them as JSON')
+  .action(async (raw: { json?: boolean }) => {
+    const { formatThemes, listThemes } = await import('./commands/themes.js');
+    const themes = await listThemes();
+    process.stdout.write(`${raw.json ? JSON.stringify(themes, null, 2) : formatThemes(themes)}\n`);
+  });
+
+program
+  .command('theme')
+  .description('work with themes')
+  .command('new')
+  .description('scaffold a theme folder from an existing theme; it renders at once')
+  .argument('<name>', 'the new theme name')
+  .option('--from <name-or-path>', 'theme to start from', 'blueprint')
+  .option('--dir <dir>', 'folder to create it in', '.')
+  .action(async (name: string, raw: { from: string; dir: string }) => {
+    const { scaffoldTheme } = await import('./commands/themes.js');
+    const target = await scaffoldTheme(name, raw.from, raw.dir);
+    process.stdout.write(`created ${target}\nrender with: cyanotype render <spec> --theme ${target}\n`);
   });
 
 async function main(): Promise<void> {

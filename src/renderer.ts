@@ -28,6 +28,8 @@ export interface RenderResult {
   readonly spec: Spec;
   readonly layout: Layout;
   readonly themeName: string;
+  /** Tokens the theme left out (see loadTheme). */
+  readonly warnings: readonly string[];
 }
 
 export class Renderer {
@@ -70,7 +72,7 @@ export class Renderer {
     const doc = await renderDocument(spec, theme);
     const layout = await this.layout(doc, item, request.scale ?? 1);
     const bytes = await this.session.capture(doc, layout, item, request.format ?? 'png');
-    return { bytes, spec, layout, themeName: theme.name };
+    return { bytes, spec, layout, themeName: theme.name, warnings: theme.warnings };
   }
 
   private async layout(doc: RenderDocument, item: string, scale: number): Promise<Layout> {

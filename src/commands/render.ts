@@ -4,7 +4,7 @@ import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, outputPath, writeFileAtomic } from '../render/files.js';
 import type { Renderer } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
-import { loadTheme } from '../theme/themes.js';
+import { loadTheme, summariseWarnings } from '../theme/themes.js';
 
 export const FORMATS = ['png', 'jpeg', 'webp', 'pdf', 'html'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -26,6 +26,7 @@ export interface RenderReport {
 export interface Reporter {
   info(line: string): void;
   error(line: string): void;
+  warn(line: string): void;
 }
 
 export function parseRenderOptions(raw: {
@@ -59,6 +60,12 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const { loadSpecFile } = await import('../spec/load.js');
   const { renderDocument } = await import('../render/document.js');
   let renderer: Renderer | undefined;
+  const warned = new Set<string>();
+  const warn = (warnings: readonly string[]) => {
+    const fresh = warnings.filter((w) => !warned.has(w));
+    fresh.forEach((w) => warned.add(w));
+    for (const line of summariseWarnings(fresh)) reporter.warn(line);
+  };
   try {
     for (const file of files) {
       try {
@@ -69,13 +76,16 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
         let bytes: Uint8Array | string;
         if (options.format === 'html') {
           const theme = await loadTheme(options.theme ?? spec.theme);
+          warn(theme.warnings);
           const { readPageAssets } = await import('../render/session.js');
           const { standaloneHtml } = await import('../render/standalone-html.js');
           bytes = standaloneHtml(await renderDocument(spec, theme), await readPageAssets());
         } else {
           renderer ??= await opening;
           if (!renderer) throw new BrowserError('no browser session');
-          ({ bytes } = await renderer.renderSpec(spec, file, { theme: options.theme, format: options.format, scale: options.scale }));
+          const result = await renderer.renderSpec(spec, file, { theme: options.theme, format: options.format, scale: options.scale });
+          warn(result.warnings);
+          bytes = result.bytes;
         }
         await writeFileAtomic(target, bytes);
         written.push(target);

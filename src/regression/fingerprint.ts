@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { packageVersion } from '../package-root.js';
+import { join } from 'node:path';
+import { packageRoot, packageVersion } from '../package-root.js';
 import { DETERMINISM_FLAGS } from '../render/flags.js';
 
 export interface Fingerprint {
@@ -15,12 +16,18 @@ export interface Fingerprint {
   readonly platform: string;
 }
 
-const FONT_PACKAGES = ['@fontsource/chakra-petch', '@fontsource/ibm-plex-mono', '@fontsource/ibm-plex-sans-condensed'];
+/** Every @fontsource package cyanotype depends on: the fonts bundled into the page. */
+function fontPackages(): string[] {
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  return Object.keys(manifest.dependencies ?? {})
+    .filter((name) => name.startsWith('@fontsource/'))
+    .sort();
+}
 
 function fontVersions(): Record<string, string> {
   const require = createRequire(import.meta.url);
   const versions: Record<string, string> = {};
-  for (const name of FONT_PACKAGES) {
+  for (const name of fontPackages()) {
     try {
       const manifest = require.resolve(`${name}/package.json`);
       versions[name] = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;

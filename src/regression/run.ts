@@ -12,7 +12,7 @@ import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
-import { loadTheme } from '../theme/themes.js';
+import { loadTheme, summariseWarnings } from '../theme/themes.js';
 import { currentFingerprint, environmentNote, type Fingerprint } from './fingerprint.js';
 import { itemsOf, MANAGED_NAME, shardOf, type TestItem } from './items.js';
 import { htmlReport } from './report-html.js';
@@ -87,6 +87,7 @@ export async function runTests(
 
   let renderer: Renderer | undefined;
   let fingerprint: Fingerprint | undefined;
+  const warned = new Set<string>();
   try {
     for (const item of selected) {
       const started = performance.now();
@@ -94,7 +95,10 @@ export async function runTests(
       try {
         renderer ??= await openRenderer();
         fingerprint ??= currentFingerprint(renderer.browserVersion);
-        const { bytes } = await renderer.renderSpec(item.spec, item.specFile);
+        const { bytes, warnings } = await renderer.renderSpec(item.spec, item.specFile);
+        const fresh = warnings.filter((w) => !warned.has(w));
+        fresh.forEach((w) => warned.add(w));
+        for (const line of summariseWarnings(fresh)) reporter.line(`warning: ${line}`);
         result = await judge(item, bytes, store, fingerprint, options, started);
       } catch (error) {
         if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;

@@ -1,20 +1,32 @@
 /**
  * Themes are folders of CSS custom properties (theme.css) with a small metadata file
  * (theme.json). A theme is named (a folder in the package's themes/) or given as a path.
+ *
+ * blueprint is the reference theme: it sets every token. Any other theme is drawn on top of
+ * it, so a token a theme leaves out still has a value — and the theme gets a warning naming
+ * the token and the value it inherited.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { didYouMean } from '../spec/suggest.js';
 import { packageRoot } from '../package-root.js';
+import { didYouMean } from '../spec/suggest.js';
 
-export interface Theme {
+export const REFERENCE_THEME = 'blueprint';
+
+export interface ThemeMeta {
   readonly name: string;
   readonly description: string;
   readonly appearance: 'dark' | 'light';
+}
+
+export interface Theme extends ThemeMeta {
   readonly directory: string;
+  /** The CSS the page applies: the reference tokens, then the theme's own. */
   readonly css: string;
+  /** Tokens the theme leaves out, each with the value it inherits. */
+  readonly warnings: readonly string[];
 }
 
 export function builtInThemesDirectory(): string {
@@ -29,31 +41,64 @@ export async function builtInThemeNames(): Promise<string[]> {
     .sort();
 }
 
-/** A built-in theme by name, or a theme folder by path ("./brand-theme"). */
-export async function loadTheme(nameOrPath: string): Promise<Theme> {
-  const looksLikePath = nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.startsWith('.') || isAbsolute(nameOrPath);
-  const directory = looksLikePath ? resolve(nameOrPath) : join(builtInThemesDirectory(), nameOrPath);
-  const cssFile = join(directory, 'theme.css');
-  if (!existsSync(cssFile)) {
-    if (looksLikePath) throw new UsageError(`theme folder "${nameOrPath}" has no theme.css`);
-    const names = await builtInThemeNames();
-    throw new UsageError(`unknown theme "${nameOrPath}"${didYouMean(nameOrPath, names)}; available: ${names.join(', ')}`);
-  }
-  const css = await readFile(cssFile, 'utf8');
-  let meta: { name?: string; description?: string; appearance?: string } = {};
-  const metaFile = join(directory, 'theme.json');
-  if (existsSync(metaFile)) {
+const isPath = (nameOrPath: string) =>
+  nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.startsWith('.') || isAbsolute(nameOrPath);
+
+/** The folder a theme reference points to. */
+export async function themeDirectory(nameOrPath: string): Promise<string> {
+  const directory = isPath(nameOrPath) ? resolve(nameOrPath) : join(builtInThemesDirectory(), nameOrPath);
+  if (existsSync(join(directory, 'theme.css'))) return directory;
+  if (isPath(nameOrPath)) throw new UsageError(`theme folder "${nameOrPath}" has no theme.css`);
+  const names = await builtInThemeNames();
+  throw new UsageError(`unknown theme "${nameOrPath}"${didYouMean(nameOrPath, names)}; available: ${names.join(', ')}`);
+}
+
+export async function readThemeMeta(directory: string): Promise<ThemeMeta> {
+  const file = join(directory, 'theme.json');
+  let meta: { name?: unknown; description?: unknown; appearance?: unknown } = {};
+  if (existsSync(file)) {
     try {
-      meta = JSON.parse(await readFile(metaFile, 'utf8')) as typeof meta;
+      meta = JSON.parse(await readFile(file, 'utf8')) as typeof meta;
     } catch (error) {
-      throw new UsageError(`${metaFile}: invalid JSON (${(error as Error).message})`);
+      throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`);
     }
   }
   return {
-    name: meta.name ?? basename(directory),
-    description: meta.description ?? '',
+    name: typeof meta.name === 'string' && meta.name ? meta.name : basename(directory),
+    description: typeof meta.description === 'string' ? meta.description : '',
     appearance: meta.appearance === 'light' ? 'light' : 'dark',
-    directory,
-    css,
   };
+}
+
+/** `--cy-…` declarations of a stylesheet, with their values. */
+export function tokensOf(css: string): Map<string, string> {
+  const tokens = new Map<string, string>();
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const match of text.matchAll(/(--cy-[a-z0-9-]+)\s*:\s*([^;]*);/g)) {
+    tokens.set(match[1] ?? '', (match[2] ?? '').replace(/\s+/g, ' ').trim());
+  }
+  return tokens;
+}
+
+/** A built-in theme by name, or a theme folder by path ("./brand-theme"). */
+export async function loadTheme(nameOrPath: string): Promise<Theme> {
+  const directory = await themeDirectory(nameOrPath);
+  const meta = await readThemeMeta(directory);
+  const own = await readFile(join(directory, 'theme.css'), 'utf8');
+  const referenceDirectory = join(builtInThemesDirectory(), REFERENCE_THEME);
+  if (resolve(directory) === resolve(referenceDirectory)) return { ...meta, directory, css: own, warnings: [] };
+
+  const reference = await readFile(join(referenceDirectory, 'theme.css'), 'utf8');
+  const declared = tokensOf(own);
+  const warnings = [...tokensOf(reference)]
+    .filter(([token]) => !declared.has(token))
+    .map(([token, value]) => `theme "${meta.name}" does not set ${token}; using ${REFERENCE_THEME}'s ${value}`);
+  return { ...meta, directory, css: `${reference}\n/* ${meta.name} */\n${own}`, warnings };
+}
+
+/** At most `max` warnings, then one line for the rest, so a sparse theme does not flood a terminal. */
+export function summariseWarnings(warnings: readonly string[], max = 8): string[] {
+  if (warnings.length <= max) return [...warnings];
+  const rest = warnings.length - max;
+  return [...warnings.slice(0, max), `… and ${rest} more tokens not set (a theme made with \`cyanotype theme new\` sets them all)`];
 }

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listThemes, scaffoldTheme } from '../../src/commands/themes.js';
+import { loadTheme, tokensOf } from '../../src/theme/themes.js';
+
+const BUILT_IN = ['amber', 'blueprint', 'contrast', 'paper', 'phosphor', 'whiteboard'];
+
+describe('themes', () => {
+  it('ships six built-in themes, each described, each dark or light', async () => {
+    const themes = await listThemes();
+    expect(themes.map((t) => t.name)).toEqual(BUILT_IN);
+    for (const theme of themes) {
+      expect(theme.description.length, theme.name).toBeGreaterThan(30);
+      expect(['dark', 'light']).toContain(theme.appearance);
+    }
+  });
+
+  it.each(BUILT_IN)('%s sets every token the reference theme defines', async (name) => {
+    expect((await loadTheme(name)).warnings).toEqual([]);
+  });
+
+  it('documents every token in themes/README.md', () => {
+    const readme = readFileSync('themes/README.md', 'utf8');
+    const tokens = [...tokensOf(readFileSync('themes/blueprint/theme.css', 'utf8')).keys()];
+    const undocumented = tokens.filter((token) => {
+      const role = /^--cy-text-(.+)-(family|weight|size|line|tracking|case)$/.exec(token);
+      return role ? !readme.includes(`\`${role[1]}\``) : !readme.includes(`\`${token}\``);
+    });
+    expect(undocumented).toEqual([]);
+  });
+
+  it('warns for each token a theme leaves out, naming the value it inherits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cyanotype-theme-'));
+    writeFileSync(join(dir, 'theme.css'), 'cy-artboard {\n  --cy-color-line: #ff5577;\n}\n');
+    const theme = await loadTheme(dir);
+    expect(theme.warnings).toContain(`theme "${theme.name}" does not set --cy-color-ground; using blueprint's #0a2252`);
+    expect(theme.warnings.some((w) => w.includes('--cy-color-line;'))).toBe(false);
+    expect(theme.css.endsWith('--cy-color-line: #ff5577;\n}\n')).toBe(true);
+  });
+
+  it('answers an unknown theme with the ones that exist', async () => {
+    await expect(loadTheme('amberr')).rejects.toThrow(`unknown theme "amberr" (did you mean "amber"?); available: ${BUILT_IN.join(', ')}`);
+  });
+
+  it('scaffolds a complete theme that renders at once from its folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cyanotype-scaffold-'));
+    await mkdir(dir, { recursive: true });
+    const target = await scaffoldTheme('brand', 'paper', dir);
+    const theme = await loadTheme(target);
+    expect(theme.name).toBe('brand');
+    expect(theme.warnings).toEqual([]);
+    const out = join(dir, 'out');
+    const run = spawnSync(
+      process.execPath,
+      ['bin/cyanotype.js', 'render', 'examples/https-request-path.yaml', '--theme', target, '-o', out],
+      { encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('lists themes as JSON', () => {
+    const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'themes', '--json'], { encoding: 'utf8' });
+    expect((JSON.parse(run.stdout) as Array<{ name: string }>).map((t) => t.name)).toEqual(BUILT_IN);
+  });
+});
