@@ -67,7 +67,10 @@ describe('cyanotype render', () => {
 
   it.each([
     [['render', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
-    [['render', 'examples', '--theme', 'bluprint'], 'unknown theme "bluprint" (did you mean "blueprint"?); available: blueprint'],
+    [
+      ['render', 'examples', '--theme', 'bluprint'],
+      'unknown theme "bluprint" (did you mean "blueprint"?); available: amber, blueprint, contrast, paper, phosphor, whiteboard',
+    ],
     [['render', 'examples', '--scale', 'big'], '--scale: "big" is not a number from 0.25 to 4'],
     [['render', 'examples', '--size', '1024'], '--size: "1024" is not WIDTHxHEIGHT, e.g. 1024x1024'],
   ])('answers bad usage %j with one line and exit 2', (args, message) => {
