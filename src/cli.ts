@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, parseRenderOptions, renderCommand } from './commands/render.js';
 import { DEFAULT_RESULTS, parseTestOptions, testCommand, testExitCode, type RawTestOptions } from './commands/test.js';
-import { CyanotypeError } from './errors.js';
+import { CyanotypeError, UsageError } from './errors.js';
 import { packageVersion } from './package-root.js';
 
 const program = new Command();
@@ -72,6 +72,28 @@ program
     const approved = await approve(names, raw.results, raw.snapshots);
     for (const a of approved) process.stdout.write(`approved ${a.name} → ${a.baseline}\n`);
     if (approved.length === 0) process.stdout.write('nothing to approve: the last run had no failures\n');
+  });
+
+program
+  .command('dev')
+  .description('serve a live page of specs for authoring specs and themes')
+  .argument('[spec-or-dir...]', 'spec files or folders (default: examples/)')
+  .option('--theme <name-or-path>', 'a theme name or folder to show first')
+  .option('--port <n>', 'port on 127.0.0.1', '4321')
+  .action(async (inputs: string[], raw: { theme?: string; port: string }) => {
+    const port = Number(raw.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${raw.port}" is not a port number`);
+    const { startDevServer } = await import('./dev/server.js');
+    const server = await startDevServer({ inputs: inputs.length ? inputs : ['examples'], theme: raw.theme, port }, (line) =>
+      process.stderr.write(`${line}\n`),
+    );
+    process.stdout.write(`cyanotype dev: ${server.url} (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => void server.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    process.stdout.write('cyanotype dev: stopped\n');
   });
 
 program
