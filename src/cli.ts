@@ -75,6 +75,23 @@ program
   });
 
 program
+  .command('check')
+  .description('render specs and report overflowing, overlapping, illegible or misspelt content')
+  .argument('<spec-or-dir...>', 'spec files or folders')
+  .option('--json', 'print findings and every laid-out text with its box as JSON')
+  .option('--strict', 'fail on warnings too')
+  .option('--theme <name-or-path>', 'check only this theme')
+  .option('--browser <path>', 'Chrome or Chromium executable')
+  .action(async (inputs: string[], raw: { json?: boolean; strict?: boolean; theme?: string; browser?: string }) => {
+    const { checkCommand } = await import('./commands/check.js');
+    process.exitCode = await checkCommand(
+      inputs,
+      { json: Boolean(raw.json), strict: Boolean(raw.strict), theme: raw.theme, browser: raw.browser },
+      (line) => process.stdout.write(`${line}\n`),
+    );
+  });
+
+program
   .command('dev')
   .description('serve a live page of specs for authoring specs and themes')
   .argument('[spec-or-dir...]', 'spec files or folders (default: examples/)')

@@ -54,7 +54,10 @@ export interface InspectedText {
   readonly box: Box;
   /** The box the text must stay inside: its component box, label plate, note, legend or the artboard. */
   readonly container: Box;
+  /** The size the text appears at: its CSS size times the diagram's scale. */
   readonly fontSize: number;
+  /** Its computed CSS colour, `rgb(…)` or `rgba(…)`. */
+  readonly color: string;
 }
 
 /** Boxes of the drawn parts, for checks that need geometry (overlap, bounds). */

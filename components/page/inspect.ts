@@ -18,6 +18,12 @@ const KINDS: ReadonlyArray<[host: string, className: string, kind: TextKind]> = 
   ['cy-legend', 'step', 'legend-step'],
 ];
 
+/** The CSS scale the diagram is drawn at (1 outside the diagram). */
+function scaleOf(host: HTMLElement): number {
+  const diagram = host.closest('.diagram') as HTMLElement | null;
+  return diagram && diagram.offsetWidth > 0 ? diagram.getBoundingClientRect().width / diagram.offsetWidth : 1;
+}
+
 export function inspectArtboard(artboard: HTMLElement): Inspection {
   const origin = artboard.getBoundingClientRect();
   const toBox = (r: DOMRect | { left: number; top: number; width: number; height: number }): Box => ({
@@ -67,7 +73,8 @@ export function inspectArtboard(artboard: HTMLElement): Inspection {
           lines,
           box: toBox(glyphs),
           container,
-          fontSize: Number.parseFloat(getComputedStyle(block).fontSize),
+          fontSize: Number.parseFloat(getComputedStyle(block).fontSize) * scaleOf(host),
+          color: getComputedStyle(block).color,
         });
       });
     }

@@ -62,4 +62,6 @@ export interface Spec {
   readonly connections: readonly Connection[];
   readonly notes: readonly Note[];
   readonly legend: readonly LegendStep[];
+  /** Settings for the quality checks. */
+  readonly check: { readonly words: readonly string[]; readonly allowSecurityClaims: boolean };
 }

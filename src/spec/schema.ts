@@ -95,6 +95,19 @@ export const specSchema = z
       .default([]),
     notes: z.array(noteSchema).max(6, { message: 'at most 6 notes fit beside the legend' }).default([]),
     legend: z.array(legendStepSchema).max(12, { message: 'at most 12 legend steps fit on one artboard' }).default([]),
+    check: z
+      .strictObject({
+        words: z
+          .array(z.string().regex(/^[\p{L}\p{N}'’.-]{1,40}$/u, { message: 'a word is 1-40 letters, digits, apostrophes, dots or hyphens' }))
+          .default([])
+          .describe('Extra words the spell check accepts (product names, jargon).'),
+        allowSecurityClaims: z
+          .boolean()
+          .default(false)
+          .describe('Allow wording such as "audited" or "certified secure" (only when it is true and cited).'),
+      })
+      .default({ words: [], allowSecurityClaims: false })
+      .describe('Settings for cyanotype check.'),
   })
   .describe('A cyanotype infographic spec.');
 

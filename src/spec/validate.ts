@@ -110,5 +110,6 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
     connections,
     notes: parsed.notes.map((n) => ({ title: n.title, role: n.role })),
     legend,
+    check: { words: parsed.check.words, allowSecurityClaims: parsed.check.allowSecurityClaims },
   };
 }

@@ -61,5 +61,6 @@ export function generateSpec(count: number, seed = count, maxConnections = 40): 
     connections,
     notes: [{ title: 'Note', role: 'A side annotation' }],
     legend: [{ number: 1, text: 'The first step.', refs: ['c1'] }],
+    check: { words: [], allowSecurityClaims: false },
   };
 }

@@ -1,0 +1,33 @@
+/** All quality checks of one render: geometry and contrast from the browser, words from the spec. */
+import { PNG } from 'pngjs';
+import type { Inspection } from '../document.js';
+import type { Layout } from '../layout/types.js';
+import type { Spec } from '../spec/model.js';
+import { lintContent, projectWords } from './content-lint.js';
+import { auditContrast } from './contrast.js';
+import type { Finding } from './findings.js';
+import { auditLayout } from './layout-audit.js';
+
+export interface CheckInput {
+  readonly spec: Spec;
+  readonly layout: Layout;
+  readonly inspection: Inspection;
+  /** The PNG capture, for the pixels behind each text. */
+  readonly png: Uint8Array;
+  /** Device scale factor the PNG was captured at. */
+  readonly scale: number;
+}
+
+export async function checkRender(input: CheckInput): Promise<Finding[]> {
+  const image = PNG.sync.read(Buffer.from(input.png));
+  return [
+    ...auditLayout(input.spec, input.layout, input.inspection),
+    ...auditContrast(input.inspection.texts, image, input.scale),
+    ...(await lintContent(input.spec, projectWords())),
+  ];
+}
+
+/** What `--json` reports beside the findings: every laid-out text with its box. */
+export function laidOutElements(inspection: Inspection) {
+  return inspection.texts.map((t) => ({ kind: t.kind, id: t.owner, text: t.text, box: t.box }));
+}

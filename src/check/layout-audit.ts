@@ -1,0 +1,185 @@
+/**
+ * Geometry checks over what the browser drew (texts with their measured boxes, from
+ * Inspection) and what layout planned (boxes, label plates and arrow paths, from Layout).
+ * Pure: numbers in, findings out.
+ */
+import type { Box, InspectedText, Inspection, TextKind } from '../document.js';
+import type { Layout, Point, Rect } from '../layout/types.js';
+import type { Spec } from '../spec/model.js';
+import { MIN_TEXT_PX, type ElementRef, type Finding } from './findings.js';
+
+const TOLERANCE = 1;
+
+export function elementOf(kind: TextKind, owner: string): ElementRef {
+  switch (kind) {
+    case 'component-label':
+    case 'component-role':
+      return { kind: 'component', id: owner };
+    case 'connection-label':
+      return { kind: 'connection', id: owner };
+    case 'note-title':
+    case 'note-role':
+      return { kind: 'note', id: owner };
+    case 'legend-step':
+      return { kind: 'legend', id: owner };
+    case 'legend-title':
+      return { kind: 'legend', id: '' };
+    case 'band':
+      return { kind: 'band', id: owner };
+    case 'title':
+    case 'subtitle':
+    case 'tag':
+      return { kind: 'title', id: '' };
+  }
+}
+
+const inside = (inner: Box, outer: Box, t = TOLERANCE) =>
+  inner.x >= outer.x - t &&
+  inner.y >= outer.y - t &&
+  inner.x + inner.width <= outer.x + outer.width + t &&
+  inner.y + inner.height <= outer.y + outer.height + t;
+
+const overlap = (a: Box, b: Box, t = 0.5) =>
+  a.x + t < b.x + b.width && b.x + t < a.x + a.width && a.y + t < b.y + b.height && b.y + t < a.y + a.height;
+
+function crosses(a: Point, b: Point, r: Rect, inset = 1): boolean {
+  const left = r.x + inset;
+  const right = r.x + r.width - inset;
+  const top = r.y + inset;
+  const bottom = r.y + r.height - inset;
+  if (Math.abs(a.y - b.y) < 0.01) return a.y > top && a.y < bottom && Math.max(a.x, b.x) > left && Math.min(a.x, b.x) < right;
+  return a.x > left && a.x < right && Math.max(a.y, b.y) > top && Math.min(a.y, b.y) < bottom;
+}
+
+export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Finding[] {
+  const findings: Finding[] = [];
+  const artboard = drawn.artboard;
+
+  for (const text of drawn.texts) {
+    const element = elementOf(text.kind, text.owner);
+    if (!inside(text.box, text.container)) {
+      findings.push({
+        rule: 'text-overflow',
+        severity: 'error',
+        element,
+        box: text.box,
+        message: `"${short(text)}" does not fit its box; shorten it or widen --cy-node-width`,
+      });
+    }
+    if (!inside(text.box, artboard, 0)) {
+      findings.push({
+        rule: 'outside-artboard',
+        severity: 'error',
+        element,
+        box: text.box,
+        message: `"${short(text)}" is drawn outside the artboard`,
+      });
+    }
+    if (text.fontSize < MIN_TEXT_PX - 0.01) {
+      findings.push({
+        rule: 'text-too-small',
+        severity: 'error',
+        element,
+        box: text.box,
+        message: `"${short(text)}" is ${text.fontSize.toFixed(1)} px, below the ${MIN_TEXT_PX} px limit; shorten it or split the diagram`,
+      });
+    }
+  }
+
+  const boxes = drawn.parts.filter((p) => p.kind === 'component');
+  const labels = drawn.parts.filter((p) => p.kind === 'connection-label');
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      if (overlap(a.box, b.box))
+        findings.push({
+          rule: 'box-overlap',
+          severity: 'error',
+          element: { kind: 'component', id: a.id },
+          box: a.box,
+          message: `overlaps component ${b.id}`,
+        });
+    }
+  }
+  for (const [i, label] of labels.entries()) {
+    for (const box of boxes) {
+      if (overlap(label.box, box.box)) {
+        findings.push({
+          rule: 'label-overlap',
+          severity: 'error',
+          element: { kind: 'connection', id: label.id },
+          box: label.box,
+          message: `its label covers component ${box.id}`,
+        });
+      }
+    }
+    for (const other of labels.slice(i + 1)) {
+      if (overlap(label.box, other.box)) {
+        findings.push({
+          rule: 'label-overlap',
+          severity: 'error',
+          element: { kind: 'connection', id: label.id },
+          box: label.box,
+          message: `its label covers the label of ${other.id}`,
+        });
+      }
+    }
+  }
+  for (const part of drawn.parts) {
+    if (!inside(part.box, artboard, 0)) {
+      findings.push({
+        rule: 'outside-artboard',
+        severity: 'error',
+        element: {
+          kind:
+            part.kind === 'connection-label'
+              ? 'connection'
+              : part.kind === 'badge'
+                ? 'legend'
+                : part.kind === 'note'
+                  ? 'note'
+                  : part.kind === 'legend'
+                    ? 'legend'
+                    : 'component',
+          id: part.id,
+        },
+        box: part.box,
+        message: 'drawn outside the artboard',
+      });
+    }
+  }
+
+  // Arrows through boxes, from layout's paths in artboard pixels.
+  const { origin, scale } = layout.diagram;
+  const toArtboard = (p: Point): Point => ({ x: origin.x + p.x * scale, y: origin.y + p.y * scale });
+  const rectOf = (r: Rect): Rect => ({
+    x: origin.x + r.x * scale,
+    y: origin.y + r.y * scale,
+    width: r.width * scale,
+    height: r.height * scale,
+  });
+  for (const connection of spec.connections) {
+    const drawnConnection = layout.diagram.connections.find((c) => c.id === connection.id);
+    if (!drawnConnection) continue;
+    const ends = new Set([connection.to, ...connection.from.flatMap((f) => spec.stacks.find((s) => s.id === f)?.members ?? [f])]);
+    const stackOf = (id: string) => spec.components.find((c) => c.id === id)?.stack;
+    for (const path of [drawnConnection.path, ...drawnConnection.feeders]) {
+      const points = path.map(toArtboard);
+      for (const node of layout.diagram.nodes) {
+        if (ends.has(node.id) || ends.has(stackOf(node.id) ?? '\u0000')) continue;
+        const rect = rectOf(node.rect);
+        if (points.some((p, k) => k > 0 && crosses(points[k - 1] ?? p, p, rect))) {
+          findings.push({
+            rule: 'arrow-through-box',
+            severity: 'error',
+            element: { kind: 'connection', id: connection.id },
+            box: rect,
+            message: `passes through component ${node.id}`,
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+const short = (t: InspectedText) => (t.text.length > 40 ? `${t.text.slice(0, 37)}…` : t.text);
