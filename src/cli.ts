@@ -28,7 +28,9 @@ program
   .option('--scale <n>', 'device scale factor (2 doubles the pixel size)', '1')
   .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('png'))
   .option('--browser <path>', 'Chrome or Chromium executable (default: CYANOTYPE_BROWSER, system chromium, Puppeteer cache)')
-  .action(async (inputs: string[], raw: Record<string, string>) => {
+  .option('--no-check', 'skip the quality checks after each render')
+  .option('--strict', 'treat quality findings as failures (exit 1, no output file)')
+  .action(async (inputs: string[], raw: Record<string, string | boolean>) => {
     const options = parseRenderOptions(raw);
     const report = await renderCommand(inputs, options, {
       info: (line) => process.stdout.write(`${line}\n`),
@@ -55,6 +57,8 @@ program
   .option('--max-diff-ratio <0-1>', 'share of differing pixels allowed per image (default 0)')
   .option('--list-obsolete', 'list baselines no spec produces any more')
   .option('--prune', 'delete obsolete baselines (refused on a partial run)')
+  .option('--no-check', 'skip the quality checks after each render')
+  .option('--strict', 'fail items with quality findings')
   .option('--browser <path>', 'Chrome or Chromium executable')
   .action(async (inputs: string[], raw: RawTestOptions) => {
     const run = await testCommand(inputs, parseTestOptions(raw), (line) => process.stdout.write(`${line}\n`));

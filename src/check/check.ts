@@ -27,6 +27,11 @@ export async function checkRender(input: CheckInput): Promise<Finding[]> {
   ];
 }
 
+/** The checks that need no pixels (for JPEG/WebP outputs, where colours are approximate). */
+export async function checkWithoutPixels(input: Omit<CheckInput, 'png' | 'scale'>): Promise<Finding[]> {
+  return [...auditLayout(input.spec, input.layout, input.inspection), ...(await lintContent(input.spec, projectWords()))];
+}
+
 /** What `--json` reports beside the findings: every laid-out text with its box. */
 export function laidOutElements(inspection: Inspection) {
   return inspection.texts.map((t) => ({ kind: t.kind, id: t.owner, text: t.text, box: t.box }));

@@ -116,7 +116,13 @@ async function spellChecker(extra: readonly string[]): Promise<Spell> {
       );
       return async (text: string) => {
         const issues = await cspell.validateText(text, settings, { generateSuggestions: true, numSuggestions: 3 });
-        return issues.map((issue) => ({ word: issue.text, suggestions: (issue.suggestions ?? []).slice(0, 3) }));
+        // Suggestions in the word's own case: "Conatiner" → "Container".
+        const cased = (word: string, suggestion: string) =>
+          /^[A-Z]/.test(word) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
+        return issues.map((issue) => ({
+          word: issue.text,
+          suggestions: [...new Set((issue.suggestions ?? []).map((s) => cased(issue.text, s)))].slice(0, 3),
+        }));
       };
     };
   })();
@@ -166,4 +172,9 @@ export async function lintContent(spec: Spec, extraWords: readonly string[] = []
     }
   }
   return findings;
+}
+
+/** Starts loading the dictionaries now, so they are ready when the first render is. */
+export function preloadSpelling(): void {
+  void spellChecker([]).catch(() => undefined);
 }

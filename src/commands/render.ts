@@ -1,8 +1,10 @@
 /** `cyanotype render`: spec files → images in an output folder. */
 import { relative } from 'node:path';
-import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
+import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, outputPath, writeFileAtomic } from '../render/files.js';
-import type { Renderer } from '../renderer.js';
+import type { Finding } from '../check/findings.js';
+import { formatFinding } from '../check/findings.js';
+import type { Renderer, RenderResult } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
 
@@ -16,6 +18,9 @@ export interface RenderCommandOptions {
   readonly scale: number;
   readonly format: OutputFormat;
   readonly browser?: string | undefined;
+  /** Run the quality checks after each render (default on); strict makes findings failures. */
+  readonly check: boolean;
+  readonly strict: boolean;
 }
 
 export interface RenderReport {
@@ -36,6 +41,8 @@ export function parseRenderOptions(raw: {
   scale?: string;
   format?: string;
   browser?: string;
+  check?: boolean;
+  strict?: boolean;
 }): RenderCommandOptions {
   const format = (raw.format ?? 'png').toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format))
@@ -44,7 +51,16 @@ export function parseRenderOptions(raw: {
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw new UsageError(`--scale: "${raw.scale}" is not a number from 0.25 to 4`);
   if (raw.size !== undefined && !/^\d{2,5}x\d{2,5}$/.test(raw.size))
     throw new UsageError(`--size: "${raw.size}" is not WIDTHxHEIGHT, e.g. 1024x1024`);
-  return { out: raw.out ?? 'out', theme: raw.theme, size: raw.size, scale, format: format as OutputFormat, browser: raw.browser };
+  return {
+    out: raw.out ?? 'out',
+    theme: raw.theme,
+    size: raw.size,
+    scale,
+    format: format as OutputFormat,
+    browser: raw.browser,
+    check: raw.check !== false,
+    strict: Boolean(raw.strict),
+  };
 }
 
 /** Renders every spec; invalid specs and failed renders are reported, the rest still written. */
@@ -57,6 +73,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   // boots on the other core while those load instead of after them.
   const opening = options.format === 'html' ? undefined : (await openRenderer(options.browser)).pending;
   opening?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
+  if (options.check) (await import('../check/content-lint.js')).preloadSpelling();
   const { loadSpecFile } = await import('../spec/load.js');
   const { renderDocument } = await import('../render/document.js');
   let renderer: Renderer | undefined;
@@ -86,6 +103,16 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           const result = await renderer.renderSpec(spec, file, { theme: options.theme, format: options.format, scale: options.scale });
           warn(result.warnings);
           bytes = result.bytes;
+          if (options.check && options.format !== 'pdf') {
+            const findings = await checkAfterRender(renderer, spec, result, options.format === 'png' ? bytes : undefined, options.scale);
+            for (const f of findings) (options.strict ? reporter.error : reporter.warn)(`${file}: ${formatFinding(f)}`);
+            if (options.strict && findings.length > 0) {
+              failures.push(
+                new RenderError(file, `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`),
+              );
+              continue;
+            }
+          }
         }
         await writeFileAtomic(target, bytes);
         written.push(target);
@@ -102,6 +129,21 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     await (renderer ?? (await opening?.catch(() => undefined)))?.close();
   }
   return { written, failures };
+}
+
+/** The quality checks of one render (contrast only when the capture is a PNG). */
+async function checkAfterRender(
+  renderer: Renderer,
+  spec: Spec,
+  result: RenderResult,
+  png: Uint8Array | undefined,
+  scale: number,
+): Promise<Finding[]> {
+  const { checkRender, checkWithoutPixels } = await import('../check/check.js');
+  const inspection = await renderer.inspect();
+  return png
+    ? checkRender({ spec: result.spec, layout: result.layout, inspection, png, scale })
+    : checkWithoutPixels({ spec, layout: result.layout, inspection });
 }
 
 /** Starts Chromium as soon as Puppeteer is loaded; resolves to the opening in progress. */

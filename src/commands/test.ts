@@ -20,6 +20,8 @@ export interface RawTestOptions {
   listObsolete?: boolean;
   prune?: boolean;
   browser?: string;
+  check?: boolean;
+  strict?: boolean;
 }
 
 const number = (flag: string, value: string | undefined, max: number): number | undefined => {
@@ -61,6 +63,8 @@ export function parseTestOptions(raw: RawTestOptions): TestOptions {
     listObsolete: raw.listObsolete,
     prune: raw.prune,
     browser: raw.browser,
+    check: raw.check !== false,
+    strict: Boolean(raw.strict),
   };
 }
 

@@ -50,6 +50,43 @@ export async function layoutSpec(spec: Spec, metrics: LayoutMetrics, measure: Me
 }
 
 async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<DiagramLayout> {
+  let best = await layoutWith(spec, metrics, measure, region);
+  if (best.score < 1) {
+    // Too big for the region at the theme's sizes: try a denser arrangement (narrower boxes,
+    // tighter gaps, more columns) before shrinking the type below what the theme set.
+    const dense = await layoutWith(spec, denser(metrics), measure, region);
+    if (dense.score > best.score + 0.01) best = dense;
+  }
+  const scale = best.score;
+  return {
+    ...best.diagram,
+    scale,
+    origin: {
+      x: Math.round(region.x + (region.width - best.diagram.width * scale) / 2),
+      y: Math.round(region.y + (region.height - best.diagram.height * scale) / 2),
+    },
+  };
+}
+
+/** The same theme packed tighter: boxes 18% narrower, gaps and label widths smaller. */
+function denser(metrics: LayoutMetrics): LayoutMetrics {
+  return {
+    ...metrics,
+    nodeWidth: Math.round(metrics.nodeWidth * 0.82),
+    nodeGap: Math.round(metrics.nodeGap * 0.7),
+    columnGap: Math.round(metrics.columnGap * 0.65),
+    edgeLabelMaxWidth: Math.round(metrics.edgeLabelMaxWidth * 0.8),
+  };
+}
+
+interface Candidate {
+  readonly diagram: DiagramLayout;
+  /** The scale it fits the region at (capped at MAX_SCALE). */
+  readonly score: number;
+  readonly coverage: number;
+}
+
+async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<Candidate> {
   const edgeLabelWidth = (text: string) => wrapText(text, metrics.fonts.edgeLabel, metrics.edgeLabelMaxWidth, measure);
   const graph = buildUnitGraph(spec, (c) => (c.label === undefined ? undefined : edgeLabelWidth(c.label)));
 
@@ -58,12 +95,12 @@ async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: Measur
   const shapes = unitShapes(graph, boxes, metrics);
 
   const ranks = await rankUnits(graph, (id) => ({ width: 100, height: shapes.get(id)?.height ?? 0 }));
-  const maxColumns = Math.max(1, Math.floor((region.width + metrics.columnGap) / (metrics.nodeWidth + metrics.columnGap + 48)));
+  const maxColumns = Math.max(1, Math.floor((region.width + metrics.columnGap) / (metrics.nodeWidth + metrics.columnGap + 24)));
   const layers = layerCount(graph, ranks);
   // Bands fix the columns; otherwise try each column count and keep the one that fits the
   // region at the largest scale (capped, so small diagrams grow a little but not absurdly).
   const candidates = graph.bands.length > 0 ? [0] : Array.from({ length: Math.max(1, Math.min(layers, maxColumns)) }, (_, i) => i + 1);
-  let best: { diagram: DiagramLayout; score: number; coverage: number } | undefined;
+  let best: Candidate | undefined;
   for (const columns of candidates) {
     const diagram = await arrange(columns);
     const fit = Math.min(region.width / diagram.width, region.height / diagram.height);
@@ -74,15 +111,7 @@ async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: Measur
     }
   }
   if (!best) throw new Error('no layout candidate');
-  const scale = best.score;
-  return {
-    ...best.diagram,
-    scale,
-    origin: {
-      x: Math.round(region.x + (region.width - best.diagram.width * scale) / 2),
-      y: Math.round(region.y + (region.height - best.diagram.height * scale) / 2),
-    },
-  };
+  return best;
 
   async function arrange(columnCount: number): Promise<DiagramLayout> {
     const assignment = assignColumns(graph, ranks, columnCount);

@@ -61,10 +61,11 @@ export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Pr
       'elk.partitioning.activate': 'true',
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
       'elk.layered.spacing.nodeNodeBetweenLayers': String(metrics.columnGap),
-      'elk.layered.spacing.edgeNodeBetweenLayers': '20',
-      'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
-      'elk.spacing.edgeEdge': '12',
-      'elk.spacing.edgeNode': '14',
+      // Scaled from the column gap, so a denser arrangement also packs its arrows tighter.
+      'elk.layered.spacing.edgeNodeBetweenLayers': String(Math.max(10, Math.round(metrics.columnGap * 0.7))),
+      'elk.layered.spacing.edgeEdgeBetweenLayers': String(Math.max(6, Math.round(metrics.columnGap * 0.43))),
+      'elk.spacing.edgeEdge': String(Math.max(6, Math.round(metrics.columnGap * 0.43))),
+      'elk.spacing.edgeNode': String(Math.max(8, Math.round(metrics.columnGap * 0.5))),
       'elk.spacing.edgeLabel': '2',
       'elk.spacing.nodeNode': '24',
       'elk.edgeLabels.inline': 'true',
@@ -118,18 +119,44 @@ export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Pr
     const node = result.children?.find((c) => c.id === `column-${column.index}`);
     return { x: node?.x ?? 0, y: node?.y ?? 0 };
   });
-  const inter: RoutedInter[] = (result.edges ?? [])
-    .filter((edge) => !edge.id.startsWith(TOP_ALIGN))
-    .map((edge) => {
-      const section = edge.sections?.[0];
-      const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-      const label = edge.labels?.[0];
-      const center =
-        label && label.x !== undefined && label.y !== undefined
-          ? { x: label.x + (label.width ?? 0) / 2, y: label.y + (label.height ?? 0) / 2 }
-          : undefined;
-      return { edgeId: edge.id, points: points.map((p) => ({ x: p.x, y: p.y })), labelCenter: center && onNearestSegment(center, points) };
-    });
+  const routedEdges = (result.edges ?? []).filter((edge) => !edge.id.startsWith(TOP_ALIGN));
+  const inter: RoutedInter[] = routedEdges.map((edge) => {
+    const section = edge.sections?.[0];
+    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+    const label = edge.labels?.[0];
+    const center =
+      label && label.x !== undefined && label.y !== undefined
+        ? { x: label.x + (label.width ?? 0) / 2, y: label.y + (label.height ?? 0) / 2 }
+        : undefined;
+    return { edgeId: edge.id, points: points.map((p) => ({ x: p.x, y: p.y })), labelCenter: center && onNearestSegment(center, points) };
+  });
+  // Snapping can bring two labels of neighbouring arrows together; ELK's own places never
+  // overlap, so such pairs keep those.
+  const sizes = new Map(routedEdges.map((e) => [e.id, { w: e.labels?.[0]?.width ?? 0, h: e.labels?.[0]?.height ?? 0 }]));
+  const elkCenter = new Map(
+    routedEdges.map((e) => {
+      const l = e.labels?.[0];
+      return [
+        e.id,
+        l && l.x !== undefined && l.y !== undefined ? { x: l.x + (l.width ?? 0) / 2, y: l.y + (l.height ?? 0) / 2 } : undefined,
+      ];
+    }),
+  );
+  const clash = (a: RoutedInter, b: RoutedInter) => {
+    if (!a.labelCenter || !b.labelCenter) return false;
+    const sa = sizes.get(a.edgeId) ?? { w: 0, h: 0 };
+    const sb = sizes.get(b.edgeId) ?? { w: 0, h: 0 };
+    return Math.abs(a.labelCenter.x - b.labelCenter.x) * 2 < sa.w + sb.w && Math.abs(a.labelCenter.y - b.labelCenter.y) * 2 < sa.h + sb.h;
+  };
+  for (let i = 0; i < inter.length; i++) {
+    for (let j = i + 1; j < inter.length; j++) {
+      const a = inter[i]!;
+      const b = inter[j]!;
+      if (!clash(a, b)) continue;
+      inter[i] = { ...a, labelCenter: elkCenter.get(a.edgeId) };
+      inter[j] = { ...b, labelCenter: elkCenter.get(b.edgeId) };
+    }
+  }
   return { columnOrigins, inter, width: result.width ?? 0, height: result.height ?? 0 };
 }
 

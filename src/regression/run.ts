@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { checkRender } from '../check/check.js';
+import { formatFinding } from '../check/findings.js';
 import { bytesHash } from '../compare/baseline-png.js';
 import { compareImages, decodePng, type CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
@@ -35,6 +37,9 @@ export interface TestOptions extends CompareOptions {
   readonly listObsolete?: boolean | undefined;
   readonly prune?: boolean | undefined;
   readonly browser?: string | undefined;
+  /** Run the quality checks on each render (default on); strict makes a finding fail the item. */
+  readonly check?: boolean | undefined;
+  readonly strict?: boolean | undefined;
 }
 
 export interface TestReporter {
@@ -95,11 +100,30 @@ export async function runTests(
       try {
         renderer ??= await openRenderer();
         fingerprint ??= currentFingerprint(renderer.browserVersion);
-        const { bytes, warnings } = await renderer.renderSpec(item.spec, item.specFile);
-        const fresh = warnings.filter((w) => !warned.has(w));
+        const rendered = await renderer.renderSpec(item.spec, item.specFile);
+        const fresh = rendered.warnings.filter((w) => !warned.has(w));
         fresh.forEach((w) => warned.add(w));
         for (const line of summariseWarnings(fresh)) reporter.line(`warning: ${line}`);
-        result = await judge(item, bytes, store, fingerprint, options, started);
+        result = await judge(item, rendered.bytes, store, fingerprint, options, started);
+        if (options.check !== false) {
+          const findings = await checkRender({
+            spec: rendered.spec,
+            layout: rendered.layout,
+            inspection: await renderer.inspect(),
+            png: rendered.bytes,
+            scale: 1,
+          });
+          if (findings.length > 0) {
+            for (const f of findings) reporter.line(`${options.strict ? 'error' : 'warning'}: ${item.name}: ${formatFinding(f)}`);
+            if (options.strict && result.status !== 'failed' && result.status !== 'missing') {
+              result = {
+                ...result,
+                status: 'failed',
+                message: `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`,
+              };
+            }
+          }
+        }
       } catch (error) {
         if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
         result = errorResult(item.name, item.specFile, error, item, performance.now() - started);

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLayout } from '../../src/check/layout-audit.js';
+import { Renderer } from '../../src/renderer.js';
+import { generateSpec } from '../support/generate.js';
+
+describe('check in the rendering browser', () => {
+  let renderer: Renderer;
+  beforeAll(async () => {
+    renderer = await Renderer.open();
+  });
+  afterAll(async () => {
+    await renderer?.close();
+  });
+
+  it.each([3, 5, 8, 12, 16, 20, 25])('lays out a generated %i-component flow at 1024×1024 with zero layout findings', async (count) => {
+    const spec = generateSpec(count, count, 40);
+    const result = await renderer.renderSpec(spec, `generated-${count}`);
+    expect(auditLayout(spec, result.layout, await renderer.inspect())).toEqual([]);
+  });
+
+  it('every example passes check --strict in every built-in theme', () => {
+    const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'check', 'examples', 'test/fixtures/valid', '--strict'], {
+      encoding: 'utf8',
+    });
+    expect(run.stdout.trim().split('\n').pop()).toBe('15 checked, 0 errors, 0 warnings');
+    expect(run.status).toBe(0);
+  });
+
+  it('reports a broken spec with rule, element, box and fix, and exits 1; --json lists the laid-out elements', () => {
+    const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'check', 'test/fixtures/lint/misspelt-and-overclaimed.yaml', '--json'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    const { items } = JSON.parse(run.stdout) as {
+      items: Array<{
+        findings: Array<{ rule: string; element: { id: string } }>;
+        elements: Array<{ id: string; text: string; box: unknown }>;
+      }>;
+    };
+    expect(items[0]?.findings.map((f) => `${f.rule}:${f.element.id}`)).toEqual(['spelling:registry', 'security-claim:vault']);
+    expect(items[0]?.elements).toContainEqual(
+      expect.objectContaining({ id: 'vault', text: 'Certified secure vault', box: expect.any(Object) }),
+    );
+  });
+});

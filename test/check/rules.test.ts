@@ -1,0 +1,188 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { lintContent } from '../../src/check/content-lint.js';
+import { auditContrast, contrastRatio } from '../../src/check/contrast.js';
+import { auditLayout } from '../../src/check/layout-audit.js';
+import type { InspectedPart, InspectedText, Inspection } from '../../src/document.js';
+import type { Layout } from '../../src/layout/types.js';
+import type { Spec } from '../../src/spec/model.js';
+import { generateSpec } from '../support/generate.js';
+
+// Each rule gets a case that triggers it and one that does not, on hand-made geometry.
+const spec: Spec = { ...generateSpec(3), connections: [{ id: 'a-to-c', from: ['c1'], to: 'c3', label: 'x' }], legend: [] };
+const artboard = { x: 0, y: 0, width: 1024, height: 1024 };
+const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+const text = (over: Partial<InspectedText> = {}): InspectedText => ({
+  kind: 'component-label',
+  owner: 'c1',
+  text: 'Gateway 1',
+  lines: ['Gateway 1'],
+  box: box(110, 110, 80, 16),
+  container: box(100, 100, 200, 60),
+  fontSize: 13,
+  color: 'rgb(255, 255, 255)',
+  ...over,
+});
+const part = (kind: InspectedPart['kind'], id: string, b: ReturnType<typeof box>): InspectedPart => ({ kind, id, box: b });
+const inspection = (texts: InspectedText[] = [text()], parts: InspectedPart[] = []): Inspection => ({ artboard, texts, parts });
+
+function layoutWith(path: Array<{ x: number; y: number }>): Layout {
+  const node = (id: string, x: number) => ({
+    id,
+    rect: box(x, 100, 100, 50),
+    label: { text: id, lines: [id], rect: box(x, 100, 10, 10), overflows: false },
+  });
+  return {
+    width: 1024,
+    height: 1024,
+    title: { text: '', lines: [], rect: box(0, 0, 0, 0), overflows: false },
+    tag: { text: '', lines: [], rect: box(0, 0, 0, 0), overflows: false },
+    tagBox: box(0, 0, 0, 0),
+    titleRule: box(0, 0, 0, 0),
+    diagramRegion: artboard,
+    diagram: {
+      origin: { x: 0, y: 0 },
+      scale: 1,
+      width: 1024,
+      height: 1024,
+      bands: [],
+      stacks: [],
+      nodes: [node('c1', 0), node('c2', 300), node('c3', 600)],
+      connections: [{ id: 'a-to-c', path, feeders: [] }],
+      badges: [],
+    },
+    notes: [],
+  };
+}
+const around = layoutWith([
+  { x: 100, y: 125 },
+  { x: 200, y: 125 },
+  { x: 200, y: 300 },
+  { x: 650, y: 300 },
+  { x: 650, y: 150 },
+]);
+const rules = (findings: { rule: string }[]) => findings.map((f) => f.rule);
+
+describe('layout audit', () => {
+  it('passes a tidy picture', () => {
+    expect(auditLayout(spec, around, inspection())).toEqual([]);
+  });
+
+  it('text-overflow: text wider than its box', () => {
+    expect(rules(auditLayout(spec, around, inspection([text({ box: box(110, 110, 220, 16) })])))).toEqual(['text-overflow']);
+  });
+
+  it('outside-artboard: anything past the edge', () => {
+    const findings = auditLayout(spec, around, inspection([text({ box: box(1000, 110, 40, 16), container: box(990, 100, 60, 60) })]));
+    expect(rules(findings)).toEqual(['outside-artboard']);
+  });
+
+  it('text-too-small: below 11 px as drawn', () => {
+    expect(rules(auditLayout(spec, around, inspection([text({ fontSize: 10.5 })])))).toEqual(['text-too-small']);
+    expect(auditLayout(spec, around, inspection([text({ fontSize: 11 })]))).toEqual([]);
+  });
+
+  it('box-overlap: two components sharing area, not merely touching', () => {
+    expect(
+      rules(
+        auditLayout(
+          spec,
+          around,
+          inspection([], [part('component', 'c1', box(0, 0, 100, 50)), part('component', 'c2', box(90, 0, 100, 50))]),
+        ),
+      ),
+    ).toEqual(['box-overlap']);
+    expect(
+      auditLayout(
+        spec,
+        around,
+        inspection([], [part('component', 'c1', box(0, 0, 100, 50)), part('component', 'c2', box(100, 0, 100, 50))]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('label-overlap: a label on a box or on another label', () => {
+    const parts = [
+      part('component', 'c1', box(0, 0, 100, 50)),
+      part('connection-label', 'a-to-c', box(80, 20, 40, 16)),
+      part('connection-label', 'other', box(100, 30, 40, 16)),
+    ];
+    expect(rules(auditLayout(spec, around, inspection([], parts)))).toEqual(['label-overlap', 'label-overlap']);
+  });
+
+  it('arrow-through-box: an arrow crossing a box it does not connect', () => {
+    const straight = layoutWith([
+      { x: 100, y: 125 },
+      { x: 600, y: 125 },
+    ]);
+    const findings = auditLayout(spec, straight, inspection());
+    expect(findings).toMatchObject([
+      { rule: 'arrow-through-box', element: { kind: 'connection', id: 'a-to-c' }, message: 'passes through component c2' },
+    ]);
+  });
+});
+
+describe('contrast', () => {
+  function ground(r: number, g: number, b: number): PNG {
+    const png = new PNG({ width: 300, height: 200 });
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([r, g, b, 255], i);
+    return png;
+  }
+
+  it('computes WCAG ratios', () => {
+    expect(contrastRatio([0, 0, 0], [255, 255, 255])).toBeCloseTo(21, 5);
+    expect(contrastRatio([118, 118, 118], [255, 255, 255])).toBeCloseTo(4.54, 2);
+  });
+
+  it('low-contrast: text too close to the ground behind it', () => {
+    expect(rules(auditContrast([text({ color: 'rgb(40, 60, 110)' })], ground(10, 34, 82), 1))).toEqual(['low-contrast']);
+    expect(auditContrast([text({ color: 'rgb(228, 248, 255)' })], ground(10, 34, 82), 1)).toEqual([]);
+  });
+
+  it('large text needs 3:1, not 4.5:1', () => {
+    const grey = 'rgb(130, 130, 130)';
+    expect(auditContrast([text({ color: grey, fontSize: 30, box: box(110, 110, 80, 30) })], ground(255, 255, 255), 1)).toEqual([]);
+    expect(rules(auditContrast([text({ color: grey })], ground(255, 255, 255), 1))).toEqual(['low-contrast']);
+  });
+});
+
+describe('content lint', () => {
+  const withText = (label: string, extra: Partial<Spec> = {}): Spec => ({
+    ...spec,
+    components: [{ id: 'c1', label, role: undefined }],
+    connections: [],
+    notes: [],
+    ...extra,
+  });
+
+  it('spelling: names the word and suggests the fix', async () => {
+    const findings = await lintContent(withText('Conatiner Registry'));
+    expect(findings).toMatchObject([{ rule: 'spelling', element: { kind: 'component', id: 'c1' } }]);
+    expect(findings[0]?.message).toContain('"Conatiner" is not an English word or known term (did you mean "Container"');
+  });
+
+  it("spelling: accepts software terms, acronyms and the spec's own words", async () => {
+    expect(await lintContent(withText('Kubernetes kubelet pushes OAuth JWT to the GraphQL API'))).toEqual([]);
+    expect(rules(await lintContent(withText('Flurbo cache')))).toEqual(['spelling']);
+    expect(await lintContent(withText('Flurbo cache', { check: { words: ['Flurbo'], allowSecurityClaims: false } }))).toEqual([]);
+  });
+
+  it('security-claim: overstatement unless the spec opts in', async () => {
+    expect(rules(await lintContent(withText('Audited payment gateway')))).toEqual(['security-claim']);
+    expect(rules(await lintContent(withText('Unhackable vault')))).toContain('security-claim');
+    expect(await lintContent(withText('Audited payment gateway', { check: { words: [], allowSecurityClaims: true } }))).toEqual([]);
+    expect(await lintContent(withText('Payment gateway'))).toEqual([]);
+  });
+
+  it('watermark: stock and copyright marks', async () => {
+    expect(rules(await lintContent(withText('© 2026 Shutterstock')))).toContain('watermark');
+    expect(await lintContent(withText('Storage tier'))).toEqual([]);
+  });
+
+  it('vendor-logo: a brand mark as an icon', async () => {
+    const branded = { ...spec, components: [{ id: 'c1', label: 'Source repository', icon: 'github' }], connections: [], notes: [] };
+    expect(rules(await lintContent(branded))).toEqual(['vendor-logo']);
+    const generic = { ...spec, components: [{ id: 'c1', label: 'Source repository', icon: 'git-branch' }], connections: [], notes: [] };
+    expect(await lintContent(generic)).toEqual([]);
+  });
+});
