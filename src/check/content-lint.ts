@@ -5,6 +5,9 @@
  * watermark.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createSpeller, type Misspelling, type Speller } from './speller.js';
 import type { Spec } from '../spec/model.js';
 import type { ElementRef, Finding } from './findings.js';
 
@@ -86,54 +89,70 @@ export function projectWords(file = 'cyanotype.words.txt'): string[] {
     .filter((w) => w && !w.startsWith('#'));
 }
 
-type Spell = (text: string) => Promise<Array<{ word: string; suggestions: string[] }>>;
-let speller: Promise<(words: readonly string[]) => Spell> | undefined;
+/**
+ * Spell-checks texts in the worker thread when the compiled worker is there (the CLI), else in
+ * this thread (tests run the TypeScript sources).
+ */
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve: (r: Misspelling[][]) => void; reject: (e: Error) => void }>();
 
-/** cspell is loaded on first use (its dictionaries take about a second), then kept. */
-async function spellChecker(extra: readonly string[]): Promise<Spell> {
-  speller ??= (async () => {
-    const cspell = await import('cspell-lib');
-    const defaults = await cspell.getDefaultSettings();
-    return (words: readonly string[]) => {
-      const settings = cspell.finalizeSettings(
-        cspell.mergeSettings(defaults, {
-          language: 'en',
-          dictionaries: [
-            'en_us',
-            'en-common-misspellings',
-            'softwareTerms',
-            'companies',
-            'docker',
-            'k8s',
-            'fullstack',
-            'networking-terms',
-            'aws',
-            'cryptocurrencies',
-          ],
-          words: [...words],
-          ignoreRegExpList: ['/\\b[A-Z0-9]{2,}\\b/g'],
-        }),
-      );
-      return async (text: string) => {
-        const issues = await cspell.validateText(text, settings, { generateSuggestions: true, numSuggestions: 3 });
-        // Suggestions in the word's own case: "Conatiner" → "Container".
-        const cased = (word: string, suggestion: string) =>
-          /^[A-Z]/.test(word) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
-        return issues.map((issue) => ({
-          word: issue.text,
-          suggestions: [...new Set((issue.suggestions ?? []).map((s) => cased(issue.text, s)))].slice(0, 3),
-        }));
-      };
-    };
-  })();
-  return (await speller)(extra);
+function spellWorker(): Worker | undefined {
+  const file = fileURLToPath(new URL('./spell-worker.js', import.meta.url));
+  if (!existsSync(file)) return undefined;
+  if (!worker) {
+    worker = new Worker(file);
+    worker.on('message', (answer: { id: number; results?: Misspelling[][]; error?: string }) => {
+      const waiting = pending.get(answer.id);
+      pending.delete(answer.id);
+      if (pending.size === 0) worker?.unref();
+      if (answer.error !== undefined) waiting?.reject(new Error(answer.error));
+      else waiting?.resolve(answer.results ?? []);
+    });
+    // After the listener: attaching it refs the worker again. An idle worker must not keep
+    // the CLI alive.
+    worker.unref();
+  }
+  return worker;
+}
+
+let local: Map<string, Promise<Speller>> | undefined;
+
+async function spellTexts(texts: readonly string[], words: readonly string[]): Promise<Misspelling[][]> {
+  const thread = spellWorker();
+  if (thread) {
+    const id = nextId++;
+    thread.ref();
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      thread.postMessage({ id, words: [...words], texts: [...texts] });
+    });
+  }
+  local ??= new Map();
+  const key = words.join('\n');
+  let speller = local.get(key);
+  if (!speller) {
+    speller = createSpeller(words);
+    local.set(key, speller);
+  }
+  const spell = await speller;
+  return Promise.all(texts.map(spell));
+}
+
+/** Starts loading the dictionaries now, so they are ready when the first render is. */
+export function preloadSpelling(): void {
+  spellWorker();
 }
 
 export async function lintContent(spec: Spec, extraWords: readonly string[] = []): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const spell = await spellChecker([...spec.check.words, ...extraWords]);
-  for (const { element, text } of specTexts(spec)) {
-    for (const { word, suggestions } of await spell(text)) {
+  const texts = specTexts(spec);
+  const misspelt = await spellTexts(
+    texts.map((t) => t.text),
+    [...spec.check.words, ...extraWords],
+  );
+  for (const [index, { element, text }] of texts.entries()) {
+    for (const { word, suggestions } of misspelt[index] ?? []) {
       findings.push({
         rule: 'spelling',
         severity: 'error',
@@ -172,9 +191,4 @@ export async function lintContent(spec: Spec, extraWords: readonly string[] = []
     }
   }
   return findings;
-}
-
-/** Starts loading the dictionaries now, so they are ready when the first render is. */
-export function preloadSpelling(): void {
-  void spellChecker([]).catch(() => undefined);
 }
