@@ -3,10 +3,11 @@
  * Inspection) and what layout planned (boxes, label plates and arrow paths, from Layout).
  * Pure: numbers in, findings out.
  */
-import type { Box, InspectedText, Inspection, TextKind } from '../document.js';
+import type { InspectedText, Inspection, TextKind } from '../document.js';
 import type { Layout, Point, Rect } from '../layout/types.js';
 import type { Spec } from '../spec/model.js';
 import { MIN_TEXT_PX, type ElementRef, type Finding } from './findings.js';
+import { inside, overlaps, segmentCrosses } from './geometry.js';
 
 const TOLERANCE = 1;
 
@@ -33,31 +34,13 @@ export function elementOf(kind: TextKind, owner: string): ElementRef {
   }
 }
 
-const inside = (inner: Box, outer: Box, t = TOLERANCE) =>
-  inner.x >= outer.x - t &&
-  inner.y >= outer.y - t &&
-  inner.x + inner.width <= outer.x + outer.width + t &&
-  inner.y + inner.height <= outer.y + outer.height + t;
-
-const overlap = (a: Box, b: Box, t = 0.5) =>
-  a.x + t < b.x + b.width && b.x + t < a.x + a.width && a.y + t < b.y + b.height && b.y + t < a.y + a.height;
-
-function crosses(a: Point, b: Point, r: Rect, inset = 1): boolean {
-  const left = r.x + inset;
-  const right = r.x + r.width - inset;
-  const top = r.y + inset;
-  const bottom = r.y + r.height - inset;
-  if (Math.abs(a.y - b.y) < 0.01) return a.y > top && a.y < bottom && Math.max(a.x, b.x) > left && Math.min(a.x, b.x) < right;
-  return a.x > left && a.x < right && Math.max(a.y, b.y) > top && Math.min(a.y, b.y) < bottom;
-}
-
 export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Finding[] {
   const findings: Finding[] = [];
   const artboard = drawn.artboard;
 
   for (const text of drawn.texts) {
     const element = elementOf(text.kind, text.owner);
-    if (!inside(text.box, text.container)) {
+    if (!inside(text.box, text.container, TOLERANCE)) {
       findings.push({
         rule: 'text-overflow',
         severity: 'error',
@@ -90,7 +73,7 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
   const labels = drawn.parts.filter((p) => p.kind === 'connection-label');
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1)) {
-      if (overlap(a.box, b.box))
+      if (overlaps(a.box, b.box))
         findings.push({
           rule: 'box-overlap',
           severity: 'error',
@@ -102,7 +85,7 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
   }
   for (const [i, label] of labels.entries()) {
     for (const box of boxes) {
-      if (overlap(label.box, box.box)) {
+      if (overlaps(label.box, box.box)) {
         findings.push({
           rule: 'label-overlap',
           severity: 'error',
@@ -113,7 +96,7 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
       }
     }
     for (const other of labels.slice(i + 1)) {
-      if (overlap(label.box, other.box)) {
+      if (overlaps(label.box, other.box)) {
         findings.push({
           rule: 'label-overlap',
           severity: 'error',
@@ -167,7 +150,7 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
       for (const node of layout.diagram.nodes) {
         if (ends.has(node.id) || ends.has(stackOf(node.id) ?? '\u0000')) continue;
         const rect = rectOf(node.rect);
-        if (points.some((p, k) => k > 0 && crosses(points[k - 1] ?? p, p, rect))) {
+        if (points.some((p, k) => k > 0 && segmentCrosses(points[k - 1] ?? p, p, rect))) {
           findings.push({
             rule: 'arrow-through-box',
             severity: 'error',
