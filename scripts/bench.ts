@@ -72,6 +72,10 @@ if (!only || only === 'single') {
         'cyanotype render (flagship, cold)',
         [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', join(scratch, 'single')],
       ],
+      [
+        'cyanotype render --no-check (flagship, cold)',
+        [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', join(scratch, 'single'), '--no-check'],
+      ],
     ],
     runs,
   );
