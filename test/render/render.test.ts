@@ -90,4 +90,27 @@ describe('render (real Chromium)', () => {
   it('matches the reviewed baseline pixel for pixel', async () => {
     await expect(png).toMatchBaseline('docker-container-layers.blueprint.1024x1024', { fingerprint: renderer.fingerprint() });
   });
+
+  it('draws markup in spec text as literal text: no script runs, nothing loads, nothing is hidden', async () => {
+    const hostile = await loadSpecFile('test/fixtures/valid/hostile-labels.yaml');
+    const before = renderer.blockedRequests.length;
+    await renderer.renderSpec(hostile, 'hostile-labels');
+    const drawn = await renderer.inspect();
+    const texts = drawn.texts.map((t) => t.text);
+    for (const literal of [
+      '<script>alert(1)</script> Sealed',
+      '<img src=x onerror=alert(1)>',
+      'javascript:alert(1)',
+      '</style> <style>',
+      '*{display:none} url(http://example.com/x.png)',
+      '<b>bold?</b> & ampersand',
+      '<iframe src=//evil>',
+      "{{constructor.constructor('alert(1)')()}}",
+      '${alert(1)} stays text',
+    ]) {
+      expect(texts, literal).toContain(literal);
+    }
+    expect(renderer.blockedRequests.length - before).toBe(0);
+    expect(drawn.parts.filter((p) => p.kind === 'component')).toHaveLength(2);
+  });
 });
