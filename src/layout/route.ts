@@ -23,7 +23,7 @@ export interface RoutedPlan {
   readonly height: number;
 }
 
-const TOP_ALIGN = 'cyanotype-top-align-';
+const TOP_ALIGN = 'cyanotype-align-';
 
 export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Promise<RoutedPlan> {
   const portsByColumn = new Map<number, Map<string, { x: number; y: number; side: string }>>();
@@ -91,8 +91,22 @@ export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Pr
           height: 0,
           layoutOptions: { 'elk.port.side': p.side },
         })),
-        { id: `top-in-${column.index}`, x: 0, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
-        { id: `top-out-${column.index}`, x: column.width, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } },
+        {
+          id: `align-in-${column.index}`,
+          x: 0,
+          y: Math.round(column.height / 2),
+          width: 0,
+          height: 0,
+          layoutOptions: { 'elk.port.side': 'WEST' },
+        },
+        {
+          id: `align-out-${column.index}`,
+          x: column.width,
+          y: Math.round(column.height / 2),
+          width: 0,
+          height: 0,
+          layoutOptions: { 'elk.port.side': 'EAST' },
+        },
       ],
     })),
     edges: [
@@ -102,13 +116,14 @@ export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Pr
         targets: [e.target.id],
         labels: labelSize(e.edge.id),
       })),
-      // Invisible, very straight edges between the columns' top corners keep the columns
-      // top-aligned; network-simplex placement would otherwise shift whole columns to
-      // straighten single arrows and make the diagram much taller.
+      // Invisible, very straight edges between the columns' mid-points keep the columns
+      // centred on one line: network-simplex placement would otherwise shift whole columns to
+      // straighten single arrows and make the diagram much taller; centred (not top-aligned)
+      // columns balance a short column against a tall one.
       ...plan.columns.slice(1).map((column): ElkExtendedEdge => ({
         id: `${TOP_ALIGN}${column.index}`,
-        sources: [`top-out-${column.index - 1}`],
-        targets: [`top-in-${column.index}`],
+        sources: [`align-out-${column.index - 1}`],
+        targets: [`align-in-${column.index}`],
         layoutOptions: { 'elk.layered.priority.straightness': '1000' },
       })),
     ],
