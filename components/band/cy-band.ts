@@ -2,18 +2,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { BandLayout } from '../../src/layout/types.js';
-import { textBase, textRole } from '../shared/styles.js';
+import { placedBox, textBase, textRole } from '../shared/styles.js';
 import { textBlock } from '../shared/text.js';
 
 @customElement('cy-band')
 export class CyBand extends LitElement {
   static override styles = [
     textBase,
+    placedBox,
     css`
       :host {
-        position: absolute;
-        display: block;
-        box-sizing: border-box;
         z-index: 0;
         border: var(--cy-band-border, 1px dashed var(--cy-color-line-dim));
         background: var(--cy-band-background, transparent);

@@ -4,18 +4,16 @@ import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { LegendLayout } from '../../src/layout/types.js';
 import '../badge/cy-badge.js';
-import { textBase, textRole } from '../shared/styles.js';
+import { placedBox, textBase, textRole } from '../shared/styles.js';
 import { textBlock } from '../shared/text.js';
 
 @customElement('cy-legend')
 export class CyLegend extends LitElement {
   static override styles = [
     textBase,
+    placedBox,
     css`
       :host {
-        position: absolute;
-        display: block;
-        box-sizing: border-box;
         background: var(--cy-legend-background, var(--cy-color-panel));
         border: var(--cy-legend-border, 1px solid var(--cy-color-line-dim));
         border-radius: var(--cy-legend-radius, 2px);

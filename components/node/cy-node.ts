@@ -5,18 +5,16 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { IconNode } from '../../src/icons/icons.js';
 import type { NodeLayout } from '../../src/layout/types.js';
 import '../icon/cy-icon.js';
-import { textBase, textRole } from '../shared/styles.js';
+import { placedBox, textBase, textRole } from '../shared/styles.js';
 import { textBlock } from '../shared/text.js';
 
 @customElement('cy-node')
 export class CyNode extends LitElement {
   static override styles = [
     textBase,
+    placedBox,
     css`
       :host {
-        position: absolute;
-        display: block;
-        box-sizing: border-box;
         z-index: 2;
       }
       .box {

@@ -2,18 +2,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { NoteLayout } from '../../src/layout/types.js';
-import { textBase, textRole } from '../shared/styles.js';
+import { placedBox, textBase, textRole } from '../shared/styles.js';
 import { textBlock } from '../shared/text.js';
 
 @customElement('cy-note')
 export class CyNote extends LitElement {
   static override styles = [
     textBase,
+    placedBox,
     css`
       :host {
-        position: absolute;
-        display: block;
-        box-sizing: border-box;
         background: var(--cy-note-background, var(--cy-color-panel));
         border: var(--cy-note-border, 1px solid var(--cy-color-line-dim));
         border-left: var(--cy-note-accent, 3px solid var(--cy-color-accent));

@@ -27,3 +27,12 @@ export const textBase = css`
     white-space: pre;
   }
 `;
+
+/** Hosts the parent places with left/top/width/height from layout (boxes, bands, notes, legend). */
+export const placedBox = css`
+  :host {
+    position: absolute;
+    display: block;
+    box-sizing: border-box;
+  }
+`;
