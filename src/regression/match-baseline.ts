@@ -3,9 +3,9 @@
  * `cyanotype test`, one named baseline at a time.
  */
 import { join, relative } from 'node:path';
-import { compareImages, decodePng, type CompareOptions } from '../compare/compare.js';
-import { bytesHash } from '../compare/baseline-png.js';
+import type { CompareOptions } from '../compare/compare.js';
 import { writeFileAtomic } from '../render/files.js';
+import { checkAgainstBaseline, writeFailureFiles } from './against-baseline.js';
 import type { Fingerprint } from './fingerprint.js';
 import { environmentNote } from './fingerprint.js';
 import { BaselineStore } from './store.js';
@@ -37,14 +37,15 @@ export async function matchBaseline(
 ): Promise<MatchOutcome> {
   const store = await BaselineStore.open(options.snapshots ?? 'snapshots');
   const results = options.results ?? '.cyanotype/test-results';
-  const baseline = await store.read(name);
   const fingerprint = options.fingerprint;
   const write = async () => {
     if (!fingerprint) throw new Error('toMatchBaseline: pass { fingerprint } to write baselines (Renderer.fingerprint())');
     await store.write(name, actual, fingerprint);
     await store.save();
   };
-  if (!baseline) {
+  const check = await checkAgainstBaseline(store, name, actual, { ...options, fastPath: update !== 'all' });
+  if (check.kind === 'identical') return { pass: true, message: `${name} is identical to its baseline` };
+  if (check.kind === 'missing') {
     if (update === 'none') {
       const path = join(results, `${name}-actual.png`);
       await writeFileAtomic(path, actual);
@@ -53,9 +54,7 @@ export async function matchBaseline(
     await write();
     return { pass: true, message: `wrote the new baseline ${shown(store.path(name))}` };
   }
-  const entry = store.entry(name);
-  if (entry?.capture === bytesHash(actual) && update !== 'all') return { pass: true, message: `${name} is identical to its baseline` };
-  const result = compareImages(decodePng(baseline, store.path(name)), decodePng(actual, 'the received image'), options);
+  const { baseline, result } = check;
   if (result.pass) {
     if (update === 'all') await write();
     return { pass: true, message: `${name} matches its baseline: ${result.message}` };
@@ -64,14 +63,13 @@ export async function matchBaseline(
     await write();
     return { pass: true, message: `rewrote the baseline ${shown(store.path(name))}` };
   }
+  const written = await writeFailureFiles(results, name, baseline, actual, result.diffImage);
   const files = {
-    expected: join(results, `${name}-expected.png`),
-    actual: join(results, `${name}-actual.png`),
-    diff: join(results, `${name}-diff.png`),
+    expected: join(results, written.expected),
+    actual: join(results, written.actual),
+    diff: written.diff && join(results, written.diff),
   };
-  await writeFileAtomic(files.expected, baseline);
-  await writeFileAtomic(files.actual, actual);
-  if (result.diffImage) await writeFileAtomic(files.diff, result.diffImage);
+  const entry = store.entry(name);
   const environment = fingerprint ? environmentNote(entry?.fingerprint, fingerprint) : undefined;
   const region = result.regions[0];
   return {
@@ -84,7 +82,7 @@ export async function matchBaseline(
       '',
       `  Expected: ${shown(files.expected)}`,
       `  Received: ${shown(files.actual)}`,
-      ...(result.diffImage ? [`      Diff: ${shown(files.diff)}`] : []),
+      ...(files.diff ? [`      Diff: ${shown(files.diff)}`] : []),
       '',
       '  Run vitest with -u to accept the new picture.',
     ].join('\n'),

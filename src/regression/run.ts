@@ -8,13 +8,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkRender } from '../check/check.js';
 import { formatFinding } from '../check/findings.js';
-import { bytesHash } from '../compare/baseline-png.js';
-import { compareImages, decodePng, type CompareOptions } from '../compare/compare.js';
+import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
+import { checkAgainstBaseline, writeFailureFiles } from './against-baseline.js';
 import { currentFingerprint, environmentNote, type Fingerprint } from './fingerprint.js';
 import { itemsOf, MANAGED_NAME, shardOf, type TestItem } from './items.js';
 import { htmlReport } from './report-html.js';
@@ -178,14 +178,12 @@ async function judge(
   const base = { name: item.name, specFile: item.specFile, theme: item.theme, size: `${item.size.width}x${item.size.height}` };
   const elapsed = () => Math.round(performance.now() - started);
   const entry = store.entry(item.name);
-  // Fast path: the very bytes this baseline was made from, so the same pixels; nothing to read
-  // or decode.
-  if (entry !== undefined && entry.capture === bytesHash(capture) && options.update !== 'all' && existsSync(store.path(item.name))) {
+  const check = await checkAgainstBaseline(store, item.name, capture, { ...options, fastPath: options.update !== 'all' });
+  if (check.kind === 'identical') {
     return { ...base, status: 'passed', message: 'identical to the baseline', durationMs: elapsed(), artifacts: {} };
   }
-  const baseline = await store.read(item.name);
 
-  if (!baseline) {
+  if (check.kind === 'missing') {
     const mayWrite = options.update !== 'none' || !options.ci;
     if (mayWrite) {
       await store.write(item.name, capture, fingerprint);
@@ -208,9 +206,7 @@ async function judge(
     };
   }
 
-  const expectedImage = decodePng(baseline, store.path(item.name));
-  const actualImage = decodePng(capture, `the render of ${item.name}`);
-  const result = compareImages(expectedImage, actualImage, options);
+  const { baseline, result } = check;
   if (result.pass) {
     if (options.update === 'all') {
       await store.write(item.name, capture, fingerprint);
@@ -232,14 +228,7 @@ async function judge(
       artifacts: {},
     };
   }
-  const artifacts = {
-    expected: `${item.name}-expected.png`,
-    actual: `${item.name}-actual.png`,
-    diff: result.diffImage ? `${item.name}-diff.png` : undefined,
-  };
-  await writeFileAtomic(join(options.results, artifacts.expected), baseline);
-  await writeFileAtomic(join(options.results, artifacts.actual), capture);
-  if (result.diffImage && artifacts.diff) await writeFileAtomic(join(options.results, artifacts.diff), result.diffImage);
+  const artifacts = await writeFailureFiles(options.results, item.name, baseline, capture, result.diffImage);
   return {
     ...base,
     status: 'failed',
@@ -249,7 +238,7 @@ async function judge(
     diffRatio: result.diffRatio,
     regions: result.regions,
     environment,
-    artifacts: artifacts.diff ? artifacts : { expected: artifacts.expected, actual: artifacts.actual },
+    artifacts,
   };
 }
 
