@@ -131,6 +131,46 @@ export function assignColumns(
   }
 }
 
+/**
+ * Splits the flow into `wanted` columns of about equal height, ignoring layer boundaries: a
+ * layer too tall for one column continues at the top of the next. Used when folding whole
+ * layers cannot fit the region (a wide, shallow flow such as one source fanning out to many).
+ */
+export function assignColumnsBalanced(
+  graph: UnitGraph,
+  ranks: ReadonlyMap<string, Rank>,
+  wanted: number,
+  height: (unit: string) => number,
+  gap: number,
+): { bands: (string | undefined)[]; members: string[][] } {
+  const rankOf = (id: string): Rank => ranks.get(id) ?? { layer: 0, order: 0 };
+  const ordered = graph.units.map((u) => u.id).sort((a, b) => rankOf(a).layer - rankOf(b).layer || rankOf(a).order - rankOf(b).order);
+  const columnCount = Math.max(1, Math.min(ordered.length, wanted));
+  const total = ordered.reduce((sum, id) => sum + height(id) + gap, 0);
+  const members: string[][] = [];
+  let current: string[] = [];
+  let used = 0;
+  let before = 0;
+  ordered.forEach((id, index) => {
+    const h = height(id) + gap;
+    const remainingColumns = columnCount - members.length;
+    const remainingUnits = ordered.length - index;
+    // Close the column when this unit would carry it past its share, or when the columns
+    // left need every remaining unit.
+    const share = (total - before) / remainingColumns;
+    if (current.length > 0 && remainingColumns > 1 && (used + h / 2 > share || remainingUnits < remainingColumns)) {
+      members.push(current);
+      before += used;
+      current = [];
+      used = 0;
+    }
+    current.push(id);
+    used += h;
+  });
+  if (current.length) members.push(current);
+  return { bands: members.map(() => undefined), members };
+}
+
 interface Attachment {
   readonly edge: UnitEdge;
   readonly end: 'from' | 'to';
@@ -213,28 +253,44 @@ export function planColumns(
       });
     }
 
-    // Rails on the right for the other arrows inside the column.
+    // Other arrows inside the column run on rails to its right. Arrows from the same source
+    // share one rail (a bus), each tapping off to its target on a short branch that carries
+    // its label; a lane between the boxes and the first rail holds those labels.
     let railRight = contentWidth;
-    edgesHere
-      .filter((e) => !straight.has(e))
-      .forEach((edge, k) => {
-        const from = placedUnits.get(edge.from.unit)?.placed;
-        const to = placedUnits.get(edge.to.unit)?.placed;
-        if (!from || !to) return;
-        const railX = contentWidth + 14 + k * 14;
-        const ys = endpointY(from, edge.from) + 6;
-        const yt = endpointY(to, edge.to) - 6;
-        const points = [
-          { x: from.rect.x + from.rect.width, y: ys },
-          { x: railX, y: ys },
-          { x: railX, y: yt },
-          { x: to.rect.x + to.rect.width, y: yt },
-        ];
-        const labelWidth = edge.label ? edge.label.width + 2 * metrics.edgeLabelPaddingX : 0;
-        const labelCenter = edge.label ? { x: railX + 4 + labelWidth / 2, y: (ys + yt) / 2 } : undefined;
-        railRight = Math.max(railRight, railX + 8 + labelWidth);
-        intra.push({ edge, points, labelCenter });
+    const railEdges = edgesHere.filter((e) => !straight.has(e));
+    if (railEdges.length > 0) {
+      const labelWidth = (edge: UnitEdge) => (edge.label ? edge.label.width + 2 * metrics.edgeLabelPaddingX : 0);
+      const widest = Math.max(0, ...railEdges.map(labelWidth));
+      const lane = widest > 0 ? widest + arrowRoom + 10 : 14;
+      const buses = new Map<string, UnitEdge[]>();
+      for (const edge of railEdges) {
+        const key = `${edge.from.unit}|${edge.from.member ?? ''}`;
+        buses.set(key, [...(buses.get(key) ?? []), edge]);
+      }
+      const arrivals = new Map<string, number>();
+      [...buses.values()].forEach((bus, b) => {
+        const railX = contentWidth + lane + b * 12;
+        for (const edge of bus) {
+          const from = placedUnits.get(edge.from.unit)?.placed;
+          const to = placedUnits.get(edge.to.unit)?.placed;
+          if (!from || !to) continue;
+          const targetKey = `${edge.to.unit}|${edge.to.member ?? ''}`;
+          const nth = arrivals.get(targetKey) ?? 0;
+          arrivals.set(targetKey, nth + 1);
+          const ys = endpointY(from, edge.from) + 6;
+          const yt = endpointY(to, edge.to) - 6 - nth * 22;
+          const points = [
+            { x: from.rect.x + from.rect.width, y: ys },
+            { x: railX, y: ys },
+            { x: railX, y: yt },
+            { x: to.rect.x + to.rect.width, y: yt },
+          ];
+          const labelCenter = edge.label ? { x: contentWidth + arrowRoom + 2 + widest / 2, y: yt } : undefined;
+          intra.push({ edge, points, labelCenter });
+          railRight = Math.max(railRight, railX + 4);
+        }
       });
+    }
 
     columns.push({
       index: columnIndex,

@@ -3,7 +3,7 @@
  * what is left in between for the diagram.
  */
 import type { Spec } from '../spec/model.js';
-import { ceilPx, placeText, wrapText } from './text.js';
+import { ceilPx, fitText, placeText, wrapText } from './text.js';
 import type { LayoutMetrics, LegendLayout, MeasureText, NoteLayout, Rect, TextBlock } from './types.js';
 
 export interface Frame {
@@ -22,15 +22,19 @@ export const LEGEND_TITLE = 'Legend';
 export function layoutFrame(spec: Spec, metrics: LayoutMetrics, measure: MeasureText): Frame {
   const { width, height } = spec.size;
   const { fonts, margin } = metrics;
+  // Every text wraps at its width, and an unbreakable word shrinks it down to the legible
+  // minimum before it is reported as overflowing.
+  const fit = (text: string, font: Parameters<typeof wrapText>[1], maxWidth: number) =>
+    fitText(text, font, maxWidth, measure, metrics.minTextSize);
   const contentWidth = width - 2 * margin;
 
   // Title band: the title on the left, the archetype tag on the right.
-  const tagText = wrapText(spec.archetype, fonts.tag, contentWidth / 3, measure);
+  const tagText = fit(spec.archetype, fonts.tag, contentWidth / 3);
   const tagPadX = 8;
   const tagWidth = ceilPx(tagText.width + 2 * tagPadX);
-  const title = wrapText(spec.title, fonts.title, contentWidth - tagWidth - 24, measure);
+  const title = fit(spec.title, fonts.title, contentWidth - tagWidth - 24);
   const titleBlock = placeText(title, margin, margin);
-  const subtitle = spec.subtitle ? wrapText(spec.subtitle, fonts.subtitle, contentWidth - tagWidth - 24, measure) : undefined;
+  const subtitle = spec.subtitle ? fit(spec.subtitle, fonts.subtitle, contentWidth - tagWidth - 24) : undefined;
   const subtitleBlock = subtitle ? placeText(subtitle, margin, margin + title.height + 4) : undefined;
   const headBottom = margin + title.height + (subtitle ? subtitle.height + 4 : 0);
   const tagHeight = ceilPx(tagText.height + 6);
@@ -57,8 +61,7 @@ export function layoutFrame(spec: Spec, metrics: LayoutMetrics, measure: Measure
   const badgeGap = 10;
   if (hasLegend) {
     const textWidth = legendWidth - 2 * metrics.legendPadding - metrics.badgeSize - badgeGap;
-    for (const step of spec.legend)
-      legendSteps.push({ number: step.number, text: wrapText(step.text, fonts.legendText, textWidth, measure) });
+    for (const step of spec.legend) legendSteps.push({ number: step.number, text: fit(step.text, fonts.legendText, textWidth) });
     legendHeight = ceilPx(
       2 * metrics.legendPadding +
         legendTitle.height +
@@ -70,8 +73,8 @@ export function layoutFrame(spec: Spec, metrics: LayoutMetrics, measure: Measure
 
   const noteGap = 10;
   const noteTexts = spec.notes.map((note) => ({
-    title: wrapText(note.title, fonts.noteTitle, notesWidth - 2 * metrics.notePadding, measure),
-    role: note.role ? wrapText(note.role, fonts.noteRole, notesWidth - 2 * metrics.notePadding, measure) : undefined,
+    title: fit(note.title, fonts.noteTitle, notesWidth - 2 * metrics.notePadding),
+    role: note.role ? fit(note.role, fonts.noteRole, notesWidth - 2 * metrics.notePadding) : undefined,
   }));
   const noteNatural = noteTexts.map((n) => ceilPx(2 * metrics.notePadding + n.title.height + (n.role ? 2 + n.role.height : 0)));
   const notesHeight = noteNatural.reduce((a, b) => a + b, 0) + noteGap * Math.max(0, noteNatural.length - 1);

@@ -3,13 +3,13 @@
  * browser; the page passes a canvas-backed measurer, tests pass a fake one.
  */
 import type { Spec } from '../spec/model.js';
-import { assignColumns, layerCount, planColumns, type UnitShape } from './columns.js';
+import { assignColumns, assignColumnsBalanced, layerCount, planColumns, type UnitShape } from './columns.js';
 import { layoutFrame } from './frame.js';
 import { buildUnitGraph, type UnitGraph } from './graph.js';
 import { measureNodeBox, nodeBoxContent, type NodeBoxSize } from './node-box.js';
 import { rankUnits } from './rank.js';
 import { routeColumns } from './route.js';
-import { placeText, wrapText, type WrappedText } from './text.js';
+import { fitText, placeText, wrapText, type WrappedText } from './text.js';
 import type {
   BadgeLayout,
   BandLayout,
@@ -51,10 +51,11 @@ export async function layoutSpec(spec: Spec, metrics: LayoutMetrics, measure: Me
 
 async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<DiagramLayout> {
   let best = await layoutWith(spec, metrics, measure, region);
-  if (best.score < 1) {
-    // Too big for the region at the theme's sizes: try a denser arrangement (narrower boxes,
-    // tighter gaps, more columns) before shrinking the type below what the theme set.
-    const dense = await layoutWith(spec, denser(metrics), measure, region);
+  // Too big for the region at the theme's sizes: try denser arrangements (narrower boxes,
+  // tighter gaps and arrow tracks) before shrinking the type below what the theme set.
+  for (const factor of [1, 2] as const) {
+    if (best.score >= 1) break;
+    const dense = await layoutWith(spec, denser(metrics, factor), measure, region);
     if (dense.score > best.score + 0.01) best = dense;
   }
   const scale = best.score;
@@ -68,13 +69,16 @@ async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: Measur
   };
 }
 
-/** The same theme packed tighter: boxes 18% narrower, gaps and label widths smaller. */
-function denser(metrics: LayoutMetrics): LayoutMetrics {
+/**
+ * The same theme packed tighter: boxes narrower, gaps and label widths smaller; `level` 2
+ * packs the arrow tracks and the gaps between boxes tighter still.
+ */
+function denser(metrics: LayoutMetrics, level: 1 | 2): LayoutMetrics {
   return {
     ...metrics,
     nodeWidth: Math.round(metrics.nodeWidth * 0.82),
-    nodeGap: Math.round(metrics.nodeGap * 0.7),
-    columnGap: Math.round(metrics.columnGap * 0.65),
+    nodeGap: Math.round(metrics.nodeGap * (level === 1 ? 0.7 : 0.55)),
+    columnGap: Math.round(metrics.columnGap * (level === 1 ? 0.65 : 0.45)),
     edgeLabelMaxWidth: Math.round(metrics.edgeLabelMaxWidth * 0.8),
   };
 }
@@ -87,7 +91,7 @@ interface Candidate {
 }
 
 async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<Candidate> {
-  const edgeLabelWidth = (text: string) => wrapText(text, metrics.fonts.edgeLabel, metrics.edgeLabelMaxWidth, measure);
+  const edgeLabelWidth = (text: string) => fitText(text, metrics.fonts.edgeLabel, metrics.edgeLabelMaxWidth, measure, metrics.minTextSize);
   const graph = buildUnitGraph(spec, (c) => (c.label === undefined ? undefined : edgeLabelWidth(c.label)));
 
   const boxes = new Map<string, NodeBoxSize>();
@@ -101,20 +105,30 @@ async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureTe
   // region at the largest scale (capped, so small diagrams grow a little but not absurdly).
   const candidates = graph.bands.length > 0 ? [0] : Array.from({ length: Math.max(1, Math.min(layers, maxColumns)) }, (_, i) => i + 1);
   let best: Candidate | undefined;
-  for (const columns of candidates) {
-    const diagram = await arrange(columns);
+  const consider = (diagram: DiagramLayout) => {
     const fit = Math.min(region.width / diagram.width, region.height / diagram.height);
     const score = Math.min(fit, MAX_SCALE);
     const coverage = diagram.width * diagram.height * score * score;
     if (!best || score > best.score + 0.01 || (Math.abs(score - best.score) <= 0.01 && coverage > best.coverage)) {
       best = { diagram, score, coverage };
     }
+  };
+  for (const columns of candidates) {
+    consider(await arrange(assignColumns(graph, ranks, columns)));
   }
-  if (!best) throw new Error('no layout candidate');
-  return best;
+  // A shallow, wide flow (few layers, many units per layer) cannot fit by folding whole
+  // layers; let tall layers continue in the next column instead.
+  if (graph.bands.length === 0 && (best?.score ?? 0) < 1) {
+    const height = (id: string) => shapes.get(id)?.height ?? 0;
+    for (let columns = 2; columns <= maxColumns; columns++) {
+      consider(await arrange(assignColumnsBalanced(graph, ranks, columns, height, metrics.nodeGap)));
+    }
+  }
+  const chosen: Candidate | undefined = best;
+  if (!chosen) throw new Error('no layout candidate');
+  return chosen;
 
-  async function arrange(columnCount: number): Promise<DiagramLayout> {
-    const assignment = assignColumns(graph, ranks, columnCount);
+  async function arrange(assignment: { bands: (string | undefined)[]; members: string[][] }): Promise<DiagramLayout> {
     const bandTitleHeight = graph.bands.length > 0 ? Math.ceil(metrics.fonts.bandTitle.lineHeight + 10) : 0;
     const plan = planColumns(graph, assignment, shapes, metrics, bandTitleHeight);
     const routed = await routeColumns(plan, metrics);
@@ -224,7 +238,13 @@ async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureTe
       for (const column of plan.columns) {
         if (column.band === undefined || !column.titleRect) continue;
         const o = origin(column.index);
-        const title = wrapText(column.band.replace(/[-_]+/g, ' '), metrics.fonts.bandTitle, column.titleRect.width, measure);
+        const title = fitText(
+          column.band.replace(/[-_]+/g, ' '),
+          metrics.fonts.bandTitle,
+          column.titleRect.width,
+          measure,
+          metrics.minTextSize,
+        );
         bands.push({
           id: column.band,
           title: placeText(title, o.x, top, column.titleRect.width),

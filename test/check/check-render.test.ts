@@ -13,9 +13,14 @@ describe('check in the rendering browser', () => {
     await renderer?.close();
   });
 
-  it.each([3, 5, 8, 12, 16, 20, 25])('lays out a generated %i-component flow at 1024×1024 with zero layout findings', async (count) => {
-    const spec = generateSpec(count, count, 40);
-    const result = await renderer.renderSpec(spec, `generated-${count}`);
+  // Up to 30 components and 40 connections; a few seeds for the largest sizes, whose shapes differ most.
+  const flows = [3, 5, 8, 12, 16, 20, 25, 30]
+    .map((count) => [count, count])
+    .concat([27, 30].flatMap((count) => [101, 202, 303].map((seed) => [count, seed])));
+  it.each(flows)('lays out a generated %i-component flow (seed %i) at 1024×1024 with zero layout findings', async (count, seed) => {
+    const spec = generateSpec(count, seed, 40);
+    expect(spec.connections.length).toBeLessThanOrEqual(40);
+    const result = await renderer.renderSpec(spec, `generated-${count}-${seed}`);
     expect(auditLayout(spec, result.layout, await renderer.inspect())).toEqual([]);
   });
 

@@ -116,6 +116,31 @@ describe('layoutSpec', () => {
     expect(label.lines.join('')).toBe('Internationalization-Localization-Service');
   });
 
+  it('shrinks an unbreakable word in any text down to the legible minimum, and only then reports it', async () => {
+    const word = (n: number) => 'X'.repeat(n);
+    const base = generateSpec(3);
+    const spec: Spec = {
+      ...base,
+      connections: base.connections.map((c, i) => (i === 0 ? { ...c, label: word(20) } : c)),
+      notes: [{ title: word(40), role: `fits ${word(80)}` }],
+      legend: [{ number: 1, text: word(90), refs: [] }],
+    };
+    const min = 9;
+    const layout = await layoutSpec(spec, { ...fakeMetrics, minTextSize: min }, fakeMeasure);
+    const edge = layout.diagram.connections[0]!.label!;
+    // 20 characters at 11 px × 0.6 = 132 px > 120 px: shrinks to 10 px (120 px) and fits.
+    expect(edge.shrunk?.size).toBe(10);
+    expect(edge.overflows).toBe(false);
+    const note = layout.notes[0]!;
+    expect(note.title.shrunk?.size).toBeLessThan(fakeMetrics.fonts.noteTitle.size);
+    expect(note.title.overflows).toBe(false);
+    // 80 characters cannot fit the note's width even at the minimum: reported, at the minimum size.
+    expect(note.role?.shrunk?.size).toBe(min);
+    expect(note.role?.overflows).toBe(true);
+    expect(layout.legend?.steps[0]?.text.shrunk?.size).toBeGreaterThanOrEqual(min);
+    expect(layout.legend?.steps[0]?.text.overflows).toBe(false);
+  });
+
   it.each([3, 5, 8, 12, 18, 25, 30])('lays out a generated %i-component flow without overlaps', async (count) => {
     const spec = generateSpec(count);
     expectSound(spec, await lay(spec));
