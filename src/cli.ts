@@ -30,13 +30,21 @@ program
   .option('--browser <path>', 'Chrome or Chromium executable (default: CYANOTYPE_BROWSER, system chromium, Puppeteer cache)')
   .option('--no-check', 'skip the quality checks after each render')
   .option('--strict', 'treat quality findings as failures (exit 1, no output file)')
+  .option('--force', 'render outputs whose recorded inputs have not changed, too')
+  .option('--shard <i/n>', 'render the i-th of n deterministic shares of the specs')
+  .option('--jobs <n>', 'browsers rendering side by side', '1')
+  .option('--timeout <ms>', 'time one item may take before its browser is restarted and the item retried', '30000')
+  .option('--json', "print each item's outcome and timings as JSON")
   .action(async (inputs: string[], raw: Record<string, string | boolean>) => {
     const options = parseRenderOptions(raw);
-    const report = await renderCommand(inputs, options, {
-      info: (line) => process.stdout.write(`${line}\n`),
-      error: (line) => process.stderr.write(`${line}\n`),
-      warn: (line) => process.stderr.write(`warning: ${line}\n`),
+    const { Progress, progressMode } = await import('./render/progress.js');
+    const mode = progressMode({ json: raw['json'] === true, isTTY: process.stderr.isTTY, ci: Boolean(process.env['CI']) });
+    const progress = new Progress(mode, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      status: (line) => process.stderr.write(`\r\x1b[2K${line.slice(0, Math.max(20, (process.stderr.columns || 100) - 1))}`),
     });
+    const report = await renderCommand(inputs, options, progress);
     if (report.failures.length > 0) {
       process.exitCode = Math.max(...report.failures.map((f) => f.exitCode));
     }

@@ -1,4 +1,9 @@
-/** The programmatic API: `import { Renderer, loadSpecFile } from 'cyanotype'`. */
+/**
+ * The programmatic API: `import { render, compare } from 'cyanotype'` for one-off calls, and
+ * `Renderer` (open once, render many, close) for tools that render many specs from one process.
+ */
+export { compare, render, type RenderOptions } from './api.js';
+export type { CompareOptions, CompareResult, Region } from './compare/compare.js';
 export type { Inspection, InspectedText, RenderDocument } from './document.js';
 export { BrowserError, CyanotypeError, RenderError, SpecError, UsageError } from './errors.js';
 export { layoutSpec } from './layout/layout.js';

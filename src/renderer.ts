@@ -49,6 +49,16 @@ export class Renderer {
     return new Renderer(session);
   }
 
+  /** False once the browser has exited or crashed; such a renderer must be replaced. */
+  get connected(): boolean {
+    return this.session.connected;
+  }
+
+  /** Ends the browser at once (a hung render); the renderer is unusable afterwards. */
+  kill(): void {
+    this.session.kill();
+  }
+
   get browserVersion(): string {
     return this.session.browserVersion;
   }

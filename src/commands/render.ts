@@ -1,9 +1,15 @@
 /** `cyanotype render`: spec files → images in an output folder. */
+import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
+import { packageVersion } from '../package-root.js';
 import { collectSpecFiles, outputName, outputPath, writeFileAtomic } from '../render/files.js';
 import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
+import { RenderLane } from '../render/lane.js';
+import type { ItemOutcome, Progress } from '../render/progress.js';
+import { browserVersionOf, inputHash, readPngStamp, stampPng } from '../render/stamp.js';
+import { shardOf } from '../regression/items.js';
 import type { Renderer, RenderResult } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
@@ -21,17 +27,19 @@ export interface RenderCommandOptions {
   /** Run the quality checks after each render (default on); strict makes findings failures. */
   readonly check: boolean;
   readonly strict: boolean;
+  /** Render outputs whose stamp says nothing changed, too. */
+  readonly force: boolean;
+  /** Only the i-th of n shares of the specs (1-based). */
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
+  /** Browsers rendering side by side (each one tab; see docs/decisions/006). */
+  readonly jobs: number;
+  /** Milliseconds one item may take before its browser is declared hung. */
+  readonly timeout: number;
 }
 
 export interface RenderReport {
-  readonly written: string[];
+  readonly outcomes: readonly ItemOutcome[];
   readonly failures: CyanotypeError[];
-}
-
-export interface Reporter {
-  info(line: string): void;
-  error(line: string): void;
-  warn(line: string): void;
 }
 
 export function parseRenderOptions(raw: {
@@ -43,6 +51,10 @@ export function parseRenderOptions(raw: {
   browser?: string;
   check?: boolean;
   strict?: boolean;
+  force?: boolean;
+  shard?: string;
+  jobs?: string;
+  timeout?: string;
 }): RenderCommandOptions {
   const format = (raw.format ?? 'png').toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format))
@@ -51,6 +63,10 @@ export function parseRenderOptions(raw: {
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw new UsageError(`--scale: "${raw.scale}" is not a number from 0.25 to 4`);
   if (raw.size !== undefined && !/^\d{2,5}x\d{2,5}$/.test(raw.size))
     throw new UsageError(`--size: "${raw.size}" is not WIDTHxHEIGHT, e.g. 1024x1024`);
+  const jobs = raw.jobs === undefined ? 1 : Number(raw.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError(`--jobs: "${raw.jobs}" is not a whole number from 1 to 16`);
+  const timeout = raw.timeout === undefined ? 30_000 : Number(raw.timeout);
+  if (!Number.isFinite(timeout) || timeout < 100) throw new UsageError(`--timeout: "${raw.timeout}" is not a number of milliseconds ≥ 100`);
   return {
     out: raw.out ?? 'out',
     theme: raw.theme,
@@ -60,75 +76,155 @@ export function parseRenderOptions(raw: {
     browser: raw.browser,
     check: raw.check !== false,
     strict: Boolean(raw.strict),
+    force: Boolean(raw.force),
+    shard: raw.shard === undefined ? undefined : parseShard(raw.shard),
+    jobs,
+    timeout,
   };
 }
 
-/** Renders every spec; invalid specs and failed renders are reported, the rest still written. */
-export async function renderCommand(inputs: readonly string[], options: RenderCommandOptions, reporter: Reporter): Promise<RenderReport> {
+/** "2/5" → the second of five shares; anything else is a usage error. */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: "${text}" is not i/n with 1 ≤ i ≤ n, e.g. 2/4`);
+  return { index, count };
+}
+
+interface Item {
+  readonly file: string;
+  readonly name: string;
+}
+
+/**
+ * Renders every spec: one warm browser per lane, each item under a timeout, a crashed or hung
+ * browser replaced and its item retried once. Invalid specs and failed renders are reported
+ * per item while the other outputs are still written.
+ */
+export async function renderCommand(inputs: readonly string[], options: RenderCommandOptions, progress: Progress): Promise<RenderReport> {
   const files = await collectSpecFiles(inputs);
   if (options.theme) await loadTheme(options.theme); // fail fast on an unknown theme
-  const written: string[] = [];
+  const all: Item[] = files.map((file) => ({ file, name: outputName(file) }));
+  const items = options.shard ? shardOf(all, options.shard.index, options.shard.count) : all;
   const failures: CyanotypeError[] = [];
   // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, ELK), so it
   // boots on the other core while those load instead of after them.
-  const opening = options.format === 'html' ? undefined : (await openRenderer(options.browser)).pending;
-  opening?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
+  const browserPath = options.format === 'html' ? undefined : (await import('../render/session.js')).findBrowser(options.browser);
+  const open = () => openRenderer(browserPath ?? '');
+  const first = browserPath && items.length > 0 ? open() : undefined;
+  first?.catch(() => undefined); // awaited by the first lane; a launch failure must not go unhandled meanwhile
   if (options.check) (await import('../check/content-lint.js')).preloadSpelling();
   const { loadSpecFile } = await import('../spec/load.js');
   const { renderDocument } = await import('../render/document.js');
-  let renderer: Renderer | undefined;
+  const { readPageAssets } = await import('../render/session.js');
+  const assets = await readPageAssets();
+  const bundle = createHash('sha256');
+  for (const [name, bytes] of [...assets].sort(([a], [b]) => a.localeCompare(b))) bundle.update(name).update(bytes);
+  const bundleHash = bundle.digest('hex');
+  let browserVersion: string | undefined;
+
   const warned = new Set<string>();
   const warn = (warnings: readonly string[]) => {
     const fresh = warnings.filter((w) => !warned.has(w));
     fresh.forEach((w) => warned.add(w));
-    for (const line of summariseWarnings(fresh)) reporter.warn(line);
+    for (const line of summariseWarnings(fresh)) progress.note(`warning: ${line}`);
   };
-  try {
-    for (const file of files) {
+  const extension = options.format === 'jpeg' ? 'jpg' : options.format;
+  const imageFormat = options.format === 'html' ? undefined : options.format;
+
+  /** Everything one item needs before a browser: the spec, its output path and its stamp. */
+  const prepareItem = async (item: Item) => {
+    const loaded = await loadSpecFile(item.file);
+    const spec: Spec = options.size ? { ...loaded, size: parseSize(options.size) } : loaded;
+    const target = outputPath(options.out, item.name, extension);
+    const theme = await loadTheme(options.theme ?? spec.theme);
+    warn(theme.warnings);
+    const document = await renderDocument(spec, theme);
+    if (browserPath) browserVersion ??= browserVersionOf(browserPath) ?? (await (await (first ?? open())).browserVersion);
+    const stamp = inputHash({
+      document,
+      bundle: bundleHash,
+      version: packageVersion(),
+      browserVersion: browserVersion ?? 'none',
+      options: { format: options.format, scale: options.scale },
+    });
+    return { spec, target, document, stamp };
+  };
+
+  const shown = (target: string) => {
+    const path = relative(process.cwd(), target);
+    return path.startsWith('..') ? target : path;
+  };
+
+  const lanes = browserPath
+    ? Array.from(
+        { length: Math.min(options.jobs, items.length) },
+        (_, i) => new RenderLane(open, options.timeout, i === 0 ? first : undefined),
+      )
+    : [];
+  let next = 0;
+  const work = async (lane: RenderLane | undefined) => {
+    for (let index = next++; index < items.length; index = next++) {
+      const item = items[index]!;
+      progress.start(item.file);
+      const started = performance.now();
+      const elapsed = () => Math.round(performance.now() - started);
+      let outcome: ItemOutcome;
       try {
-        const loaded = await loadSpecFile(file);
-        const spec: Spec = options.size ? { ...loaded, size: parseSize(options.size) } : loaded;
-        const target = outputPath(options.out, outputName(file), options.format === 'jpeg' ? 'jpg' : options.format);
-        const started = performance.now();
-        let bytes: Uint8Array | string;
-        if (options.format === 'html') {
-          const theme = await loadTheme(options.theme ?? spec.theme);
-          warn(theme.warnings);
-          const { readPageAssets } = await import('../render/session.js');
-          const { standaloneHtml } = await import('../render/standalone-html.js');
-          bytes = standaloneHtml(await renderDocument(spec, theme), await readPageAssets());
+        const { spec, target, document, stamp } = await prepareItem(item);
+        if (!options.force && options.format === 'png' && (await readPngStamp(target)) === stamp) {
+          outcome = { spec: item.file, output: shown(target), status: 'skipped', ms: elapsed(), retried: false, findings: 0 };
         } else {
-          renderer ??= await opening;
-          if (!renderer) throw new BrowserError('no browser session');
-          const result = await renderer.renderSpec(spec, file, { theme: options.theme, format: options.format, scale: options.scale });
-          warn(result.warnings);
-          bytes = result.bytes;
-          if (options.check && options.format !== 'pdf') {
-            const findings = await checkAfterRender(renderer, spec, result, options.format === 'png' ? bytes : undefined, options.scale);
-            for (const f of findings) (options.strict ? reporter.error : reporter.warn)(`${file}: ${formatFinding(f)}`);
-            if (options.strict && findings.length > 0) {
-              failures.push(
-                new RenderError(file, `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`),
-              );
-              continue;
-            }
+          let bytes: Uint8Array | string;
+          let findings: Finding[] = [];
+          let retried = false;
+          if (!lane) {
+            const { standaloneHtml } = await import('../render/standalone-html.js');
+            bytes = standaloneHtml(document, assets);
+          } else {
+            const run = await lane.run(item.file, async (renderer) => {
+              const result = await renderer.renderSpec(spec, item.file, {
+                theme: options.theme,
+                format: imageFormat,
+                scale: options.scale,
+              });
+              const found =
+                options.check && options.format !== 'pdf'
+                  ? await checkAfterRender(renderer, spec, result, options.format === 'png' ? result.bytes : undefined, options.scale)
+                  : [];
+              return { bytes: result.bytes, findings: found };
+            });
+            bytes = options.format === 'png' ? stampPng(run.value.bytes, stamp) : run.value.bytes;
+            findings = run.value.findings;
+            retried = run.retried;
           }
+          for (const f of findings) progress.note(`${options.strict ? '' : 'warning: '}${item.file}: ${formatFinding(f)}`);
+          if (options.strict && findings.length > 0) {
+            throw new RenderError(item.file, `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`);
+          }
+          await writeFileAtomic(target, bytes);
+          outcome = { spec: item.file, output: shown(target), status: 'written', ms: elapsed(), retried, findings: findings.length };
         }
-        await writeFileAtomic(target, bytes);
-        written.push(target);
-        const shown = relative(process.cwd(), target);
-        reporter.info(`${file} → ${shown.startsWith('..') ? target : shown} (${Math.round(performance.now() - started)} ms)`);
       } catch (error) {
-        // Bad usage and a missing browser stop the run; a bad spec or a failed render is one item.
+        // Bad usage and a browser that cannot start stop the run; a bad spec or a failed render is one item.
         if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
         failures.push(error);
-        reporter.error(error.message);
+        outcome = { spec: item.file, status: 'failed', ms: elapsed(), retried: false, findings: 0, error: error.message };
       }
+      progress.finish(outcome);
     }
+  };
+
+  progress.begin(items.length);
+  try {
+    await Promise.all(lanes.length > 0 ? lanes.map(work) : [work(undefined)]);
   } finally {
-    await (renderer ?? (await opening?.catch(() => undefined)))?.close();
+    await Promise.all(lanes.map((lane) => lane.close()));
+    if (lanes.length === 0) await (await first?.catch(() => undefined))?.close();
   }
-  return { written, failures };
+  progress.end();
+  return { outcomes: progress.outcomes, failures };
 }
 
 /** The quality checks of one render (contrast only when the capture is a PNG). */
@@ -146,13 +242,13 @@ async function checkAfterRender(
     : checkWithoutPixels({ spec, layout: result.layout, inspection });
 }
 
-/** Starts Chromium as soon as Puppeteer is loaded; resolves to the opening in progress. */
-async function openRenderer(browser: string | undefined): Promise<{ pending: Promise<Renderer> }> {
+/** Starts Chromium as soon as Puppeteer is loaded; resolves once the page shell is ready. */
+async function openRenderer(browser: string): Promise<Renderer> {
   const { BrowserSession } = await import('../render/session.js');
   const session = BrowserSession.open({ browser });
   session.catch(() => undefined);
   const { Renderer } = await import('../renderer.js');
-  return { pending: Renderer.open({ session }) };
+  return Renderer.open({ session });
 }
 
 function parseSize(size: string) {

@@ -95,6 +95,16 @@ export class BrowserSession {
     readonly browserVersion: string,
   ) {}
 
+  /** False once Chromium has exited or crashed. */
+  get connected(): boolean {
+    return this.browser.connected;
+  }
+
+  /** Ends Chromium at once, without the graceful shutdown (for a hung or crashed browser). */
+  kill(): void {
+    this.browser.process()?.kill('SIGKILL');
+  }
+
   static async open(options: SessionOptions = {}): Promise<BrowserSession> {
     const executablePath = findBrowser(options.browser);
     const assets = await readPageAssets();
@@ -121,7 +131,9 @@ export class BrowserSession {
   /** Loads the page shell (once; later renders reuse the page). */
   async openPage(): Promise<Page> {
     if (this.page && !this.page.isClosed()) return this.page;
-    // The tab Chromium opens at launch is reused: a new one costs another ~70 ms.
+    // The tab Chromium opens at launch is reused: a new one costs another ~70 ms. One tab per
+    // browser: a second tab gets no animation frames while in the background, so its draw and
+    // screenshot never finish (measured; docs/decisions/006).
     const page = (await this.browser.pages())[0] ?? (await this.browser.newPage());
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));

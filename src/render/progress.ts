@@ -1,0 +1,123 @@
+/**
+ * What a batch render shows while it runs: a progress bar on a terminal (done/total, current
+ * spec, elapsed and remaining time), one plain line per item when output is a log (not a
+ * terminal, or CI set), nothing per item with --json (the report is printed at the end).
+ */
+export type ItemStatus = 'written' | 'skipped' | 'failed';
+
+export interface ItemOutcome {
+  readonly spec: string;
+  readonly output?: string | undefined;
+  readonly status: ItemStatus;
+  /** Wall time of the item, from the start of its render to its file written. */
+  readonly ms: number;
+  /** The browser crashed or hung on the first attempt and a fresh one rendered it. */
+  readonly retried: boolean;
+  readonly findings: number;
+  readonly error?: string | undefined;
+}
+
+export type ProgressMode = 'bar' | 'lines' | 'json';
+
+export interface ProgressSink {
+  out(line: string): void;
+  err(line: string): void;
+  /** Rewrites the current terminal line (bar mode only). */
+  status(line: string): void;
+}
+
+export function progressMode(options: { json: boolean; isTTY: boolean; ci: boolean }): ProgressMode {
+  if (options.json) return 'json';
+  return options.isTTY && !options.ci ? 'bar' : 'lines';
+}
+
+export class Progress {
+  private done = 0;
+  private total = 0;
+  private current = '';
+  private readonly started = performance.now();
+  readonly outcomes: ItemOutcome[] = [];
+
+  constructor(
+    readonly mode: ProgressMode,
+    private readonly sink: ProgressSink,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
+
+  begin(total: number): void {
+    this.total = total;
+    this.redraw();
+  }
+
+  start(spec: string): void {
+    this.current = spec;
+    this.redraw();
+  }
+
+  /** A warning or an error about one item: above the bar, or on its own line. */
+  note(line: string): void {
+    if (this.mode === 'bar') this.sink.status('');
+    this.sink.err(line);
+    this.redraw();
+  }
+
+  finish(outcome: ItemOutcome): void {
+    this.done++;
+    this.outcomes.push(outcome);
+    if (this.mode === 'lines') {
+      if (outcome.status === 'written')
+        this.sink.out(`${outcome.spec} → ${outcome.output} (${outcome.ms} ms${outcome.retried ? ', retried' : ''})`);
+      if (outcome.status === 'skipped') this.sink.out(`${outcome.spec} → ${outcome.output} unchanged, skipped`);
+    }
+    if (outcome.status === 'failed' && outcome.error) this.note(outcome.error);
+    else this.redraw();
+  }
+
+  /** The closing line (and, with --json, the report). */
+  end(): void {
+    if (this.mode === 'bar') this.sink.status('');
+    const count = (s: ItemStatus) => this.outcomes.filter((o) => o.status === s).length;
+    const seconds = ((this.clock() - this.started) / 1000).toFixed(1);
+    const retried = this.outcomes.filter((o) => o.retried).length;
+    if (this.mode === 'json') {
+      this.sink.out(
+        JSON.stringify(
+          {
+            items: this.outcomes,
+            written: count('written'),
+            skipped: count('skipped'),
+            failed: count('failed'),
+            retried,
+            seconds: Number(seconds),
+          },
+          null,
+          2,
+        ),
+      );
+      return;
+    }
+    if (this.total > 1 || this.mode === 'bar') {
+      const parts = [`${count('written')} written`, `${count('skipped')} unchanged`, `${count('failed')} failed`];
+      if (retried) parts.push(`${retried} retried after a browser crash`);
+      this.sink.out(`${parts.join(', ')} in ${seconds} s`);
+    }
+  }
+
+  private redraw(): void {
+    if (this.mode !== 'bar' || this.total === 0) return;
+    const width = 24;
+    const filled = Math.round((this.done / this.total) * width);
+    const elapsed = (this.clock() - this.started) / 1000;
+    const remaining = this.done > 0 ? (elapsed / this.done) * (this.total - this.done) : undefined;
+    const name = this.current.length > 40 ? `…${this.current.slice(-39)}` : this.current;
+    this.sink.status(
+      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${clock(elapsed)} elapsed` +
+        `${remaining === undefined ? '' : `, ~${clock(remaining)} left`}  ${name}`,
+    );
+  }
+}
+
+function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * What an output was made from, recorded inside the output: a PNG `tEXt` chunk holding a hash
+ * of the render document (spec, theme CSS, icons), the page bundle, cyanotype's version, the
+ * Chromium version and the capture options. `render` skips an output whose stamp matches.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+
+const KEYWORD = 'cyanotype:input';
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export interface StampInputs {
+  readonly document: unknown;
+  readonly bundle: string;
+  readonly version: string;
+  readonly browserVersion: string;
+  readonly options: unknown;
+}
+
+export function inputHash(inputs: StampInputs): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
+
+/** `chromium --version` without starting a browser: "Chromium 156.0.8078.108 built on …" → the number. */
+export function browserVersionOf(executable: string): string | undefined {
+  try {
+    const out = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+    return /\d+\.\d+\.\d+\.\d+/.exec(out)?.[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The PNG with a tEXt chunk carrying `hash`, right after IHDR. */
+export function stampPng(png: Uint8Array, hash: string): Uint8Array {
+  const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (!bytes.subarray(0, 8).equals(SIGNATURE)) return png;
+  const afterHeader = 8 + 8 + bytes.readUInt32BE(8) + 4;
+  const data = Buffer.from(`${KEYWORD}\0${hash}`, 'latin1');
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write('tEXt', 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return Buffer.concat([bytes.subarray(0, afterHeader), chunk, bytes.subarray(afterHeader)]);
+}
+
+/** The stamp of an existing PNG file, read from its first chunks; undefined when absent or unreadable. */
+export async function readPngStamp(path: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    if (!bytes.subarray(0, 8).equals(SIGNATURE)) return undefined;
+    let offset = 8;
+    while (offset + 8 <= bytes.length) {
+      const length = bytes.readUInt32BE(offset);
+      const type = bytes.toString('latin1', offset + 4, offset + 8);
+      if (type === 'IDAT' || offset + 12 + length > bytes.length) return undefined;
+      if (type === 'tEXt') {
+        const text = bytes.toString('latin1', offset + 8, offset + 8 + length);
+        if (text.startsWith(`${KEYWORD}\0`)) return text.slice(KEYWORD.length + 1);
+      }
+      offset += 12 + length;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
+const TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}

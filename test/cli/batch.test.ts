@@ -1,0 +1,139 @@
+/**
+ * Rendering at volume through the real CLI and real Chromium: a browser killed mid-batch, two
+ * processes writing one folder, shards, skipping unchanged outputs, a per-item timeout.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-batch-'));
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/cyanotype.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+
+/** A folder of `count` small specs (copies of one example with distinct titles). */
+function specFolder(count: number): string {
+  const dir = scratch();
+  const source = readFileSync('examples/https-request-path.yaml', 'utf8');
+  for (let i = 1; i <= count; i++) writeFileSync(join(dir, `spec-${i}.yaml`), source.replace(/^title: .*$/m, `title: Request path ${i}`));
+  return dir;
+}
+
+function expectWholePngs(dir: string, names: string[]) {
+  expect(readdirSync(dir).sort()).toEqual([...names].sort());
+  for (const name of names) {
+    const png = PNG.sync.read(readFileSync(join(dir, name)));
+    expect([png.width, png.height]).toEqual([1024, 1024]);
+  }
+}
+
+/** Process ids of every descendant of `pid`. */
+function descendants(pid: number): number[] {
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+describe('cyanotype render at volume', () => {
+  it('finishes a batch whose Chromium is killed mid-way, retrying exactly the affected item', async () => {
+    const specs = specFolder(5);
+    const out = scratch();
+    const child = spawn(process.execPath, ['bin/cyanotype.js', 'render', specs, '-o', out, '--no-check'], {
+      env: { ...process.env, CI: '1' },
+    });
+    let stdout = '';
+    let killed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!killed && stdout.includes('spec-2.yaml →')) {
+        killed = true;
+        for (const pid of descendants(child.pid!)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      }
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(killed).toBe(true);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expectWholePngs(
+      out,
+      [1, 2, 3, 4, 5].map((i) => `spec-${i}.png`),
+    );
+    const retried = stdout.split('\n').filter((line) => line.includes('retried)'));
+    expect(retried).toHaveLength(1);
+    expect(retried[0]).toMatch(/spec-3\.yaml → /);
+    expect(stdout).toContain('5 written, 0 unchanged, 0 failed, 1 retried after a browser crash');
+  });
+
+  it('gives a hung item one retry with a fresh browser, then fails only that item (exit 1, no file)', () => {
+    const out = scratch();
+    const run = cli('render', 'examples/https-request-path.yaml', '-o', out, '--no-check', '--timeout', '100');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'examples/https-request-path.yaml: did not finish within 100 ms; retried with a fresh browser: did not finish within 100 ms\n',
+    );
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('leaves only whole files when two processes render into one folder at once', async () => {
+    const specs = specFolder(3);
+    const out = scratch();
+    const once = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ['bin/cyanotype.js', 'render', specs, '-o', out, '--no-check', '--force'], {
+          env: { ...process.env, CI: '1' },
+          stdio: 'ignore',
+        });
+        child.on('close', resolve);
+      });
+    expect(await Promise.all([once(), once()])).toEqual([0, 0]);
+    expectWholePngs(out, ['spec-1.png', 'spec-2.png', 'spec-3.png']);
+  });
+
+  it('splits the specs into shards that together cover every spec exactly once', () => {
+    const inputs = ['examples', 'test/fixtures/valid'];
+    const outs = [1, 2, 3].map((i) => {
+      const out = scratch();
+      expect(cli('render', ...inputs, '-o', out, '--format', 'html', '--shard', `${i}/3`).status).toBe(0);
+      return readdirSync(out);
+    });
+    const whole = scratch();
+    expect(cli('render', ...inputs, '-o', whole, '--format', 'html').status).toBe(0);
+    const everything = readdirSync(whole).sort();
+    expect(everything.length).toBeGreaterThanOrEqual(6);
+    expect(outs.flat().sort()).toEqual(everything);
+    for (const shard of outs) expect(shard.length).toBeGreaterThan(0);
+    expect(cli('render', 'examples', '--shard', '4/3').stderr).toBe('--shard: "4/3" is not i/n with 1 ≤ i ≤ n, e.g. 2/4\n');
+  });
+
+  it('skips an output whose spec, theme, cyanotype and Chromium are unchanged; --force and an edit render it', () => {
+    const specs = scratch();
+    const out = scratch();
+    const spec = join(specs, 'flow.yaml');
+    copyFileSync('examples/https-request-path.yaml', spec);
+    const target = join(out, 'flow.png');
+
+    expect(cli('render', spec, '-o', out, '--no-check').stdout).toContain(`${spec} → ${target} (`);
+    const first = statSync(target).mtimeMs;
+    const again = cli('render', spec, '-o', out, '--no-check');
+    expect(again.stdout).toContain(`${spec} → ${target} unchanged, skipped`);
+    expect(statSync(target).mtimeMs).toBe(first);
+
+    expect(cli('render', spec, '-o', out, '--no-check', '--force').stdout).toContain(`${spec} → ${target} (`);
+    expect(cli('render', spec, '-o', out, '--no-check', '--theme', 'paper').stdout).toContain(`${spec} → ${target} (`);
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^title: .*$/m, 'title: Edited title'));
+    expect(cli('render', spec, '-o', out, '--no-check', '--theme', 'paper').stdout).toContain(`${spec} → ${target} (`);
+    expect(cli('render', spec, '-o', out, '--no-check', '--theme', 'paper').stdout).toContain('unchanged, skipped');
+  });
+});
