@@ -1,35 +1,81 @@
 /**
  * `npm run bench`: cyanotype measured side by side with references, in one run on this
  * machine. Every measurement is a fresh process, as a user's command is; cases are
- * interleaved so drift on the machine hits them alike; medians are reported.
+ * interleaved so drift on the machine hits them alike; medians are reported, with the peak
+ * memory of the whole process tree (Node and every Chromium process, proportional set size).
  *
- *   single   a bare Puppeteer launch + setContent + screenshot (the floor) vs one cold
- *            `cyanotype render` of the flagship
- *   batch    `cyanotype render` of 50 generated diagrams vs `cyanotype test` of the same 50
- *            against unchanged baselines (what checking costs on top of rendering)
+ *   single   (a) floor: bare Puppeteer launch + setContent + screenshot
+ *            (b) one cold `cyanotype render` of the flagship (with and without the checks)
+ *            (d) mermaid-cli rendering one equivalent diagram
+ *   batch    (a) floor of 50 pages in one browser
+ *            (c) `cyanotype render` of 50 diagrams in one run (1 and 2 browsers)
+ *            (d) mermaid-cli on the same 50 diagrams: one process each, and its markdown batch mode
+ *
+ * BENCH_RUNS (default 5) sets the rounds for single; batch uses half as many.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { findBrowser } from '../src/render/session.js';
 import { generateSpec } from '../test/support/generate.js';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
 const only = process.argv[2];
 const scratch = mkdtempSync(join(tmpdir(), 'cyanotype-bench-'));
+const node = process.execPath;
+const mmdc = join('node_modules', '.bin', 'mmdc');
 
 interface Sample {
   readonly seconds: number;
   readonly peakMiB: number;
 }
 
-/** Wall time and peak resident memory of the command's main process, via GNU time. */
-function measure(command: string[]): Sample {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { encoding: 'utf8', env: { ...process.env, CI: '' } });
-  if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr}`);
-  const [seconds = 'NaN', kilobytes = 'NaN'] = result.stderr.trim().split('\n').pop()!.split(' ');
-  return { seconds: Number(seconds), peakMiB: Number(kilobytes) / 1024 };
+/** Proportional set size of a process and all its descendants, in KiB (from /proc). */
+function treePss(root: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) (tree.add(pid), (grew = true));
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try {
+      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}
+
+/** Wall time and peak memory of the whole process tree, sampled every 100 ms. */
+function measure(command: string[]): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treePss(child.pid!))), 100);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) reject(new Error(`${command.join(' ')} failed (${code}):\n${stderr}`));
+      else resolve({ seconds, peakMiB: peak / 1024 });
+    });
+  });
 }
 
 const median = (values: number[]) => {
@@ -38,54 +84,57 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-function table(title: string, cases: Array<[name: string, command: string[]]>, rounds: number, setup?: () => void) {
-  setup?.();
+type Case = [name: string, command: string[]];
+
+async function table(title: string, cases: Case[], rounds: number): Promise<Map<string, number>> {
   const samples = new Map<string, Sample[]>(cases.map(([name]) => [name, []]));
   for (let round = 0; round <= rounds; round++) {
     for (const [name, command] of cases) {
-      const sample = measure(command);
+      const sample = await measure(command);
       if (round > 0) samples.get(name)!.push(sample); // round 0 warms the disk cache
     }
   }
   const reference = median(samples.get(cases[0]![0])!.map((s) => s.seconds));
   console.log(`\n${title} (${rounds} runs each, medians)\n`);
-  console.log('| case | median s | × first row | node peak MiB |');
+  console.log('| case | median s | × first row | peak MiB (process tree) |');
   console.log('| --- | ---: | ---: | ---: |');
+  const medians = new Map<string, number>();
   for (const [name] of cases) {
     const list = samples.get(name)!;
     const seconds = median(list.map((s) => s.seconds));
+    medians.set(name, seconds);
     console.log(
       `| ${name} | ${seconds.toFixed(2)} | ${(seconds / reference).toFixed(2)} | ${median(list.map((s) => s.peakMiB)).toFixed(0)} |`,
     );
   }
+  return medians;
 }
 
-const node = process.execPath;
-console.log(`cyanotype bench — node ${process.version}, ${new Date().toISOString()}`);
-
-if (!only || only === 'single') {
-  table(
-    'single render',
-    [
-      ['floor: Puppeteer launch + setContent + screenshot', [node, 'scripts/bench/floor.mjs']],
-      [
-        'cyanotype render (flagship, cold)',
-        [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', join(scratch, 'single')],
-      ],
-      [
-        'cyanotype render --no-check (flagship, cold)',
-        [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', join(scratch, 'single'), '--no-check'],
-      ],
-    ],
-    runs,
-  );
+/** mermaid-cli pointed at the same Chromium with the same sandbox flag. */
+function mermaidConfig(): string {
+  const path = join(scratch, 'puppeteer.json');
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  writeFileSync(path, JSON.stringify({ executablePath: findBrowser(), args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu'] }));
+  return path;
 }
 
-if (!only || only === 'batch') {
-  const specs = join(scratch, 'specs');
-  const snapshots = join(scratch, 'snapshots');
-  mkdirSync(specs, { recursive: true });
-  for (let i = 0; i < 50; i++) {
+/** The same generated diagram as a mermaid flowchart: boxes with label and role, labelled arrows. */
+function mermaidOf(spec: ReturnType<typeof generateSpec>): string {
+  const quote = (text: string) => text.replace(/"/g, '#quot;');
+  const lines = ['flowchart LR'];
+  for (const c of spec.components) lines.push(`  ${c.id}["${quote(c.label)}<br/>${quote(c.role ?? '')}"]`);
+  for (const e of spec.connections) lines.push(`  ${e.from[0]} -->${e.label ? `|${quote(e.label)}|` : ''} ${e.to}`);
+  return lines.join('\n');
+}
+
+function writeSpecs(count: number): { yaml: string; mermaid: string[]; markdown: string } {
+  const yaml = join(scratch, `specs-${count}`);
+  const mermaid = join(scratch, `mermaid-${count}`);
+  mkdirSync(yaml, { recursive: true });
+  mkdirSync(mermaid, { recursive: true });
+  const blocks: string[] = [];
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
     const spec = generateSpec(3 + (i % 10), i + 1);
     const input = {
       title: spec.title,
@@ -94,17 +143,81 @@ if (!only || only === 'batch') {
       notes: spec.notes,
       legend: spec.legend.map((s) => ({ text: s.text, refs: [...s.refs] })),
     };
-    writeFileSync(join(specs, `diagram-${String(i).padStart(2, '0')}.yaml`), stringify(input));
+    const name = `diagram-${String(i).padStart(2, '0')}`;
+    writeFileSync(join(yaml, `${name}.yaml`), stringify(input));
+    writeFileSync(join(mermaid, `${name}.mmd`), mermaidOf(spec));
+    files.push(join(mermaid, `${name}.mmd`));
+    blocks.push(`## ${name}\n\n\`\`\`mermaid\n${mermaidOf(spec)}\n\`\`\`\n`);
   }
-  const test = [node, 'bin/cyanotype.js', 'test', specs, '--snapshots', snapshots, '--results', join(scratch, 'results')];
-  table(
-    'batch of 50 diagrams',
+  const markdown = join(mermaid, 'all.md');
+  writeFileSync(markdown, blocks.join('\n'));
+  return { yaml, mermaid: files, markdown };
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : 'n/a');
+
+console.log(`cyanotype bench — node ${process.version}, ${new Date().toISOString()}, ${runs} runs`);
+const config = mermaidConfig();
+const mermaidArgs = ['-p', config, '-w', '1024', '-H', '1024', '-q'];
+
+if (!only || only === 'single') {
+  const one = writeSpecs(1);
+  const out = join(scratch, 'single');
+  const m = await table(
+    'single render, cold (a fresh process each)',
     [
-      ['cyanotype render, 50 specs', [node, 'bin/cyanotype.js', 'render', specs, '-o', join(scratch, 'batch')]],
-      ['cyanotype test, 50 unchanged baselines', test],
+      ['(a) floor: Puppeteer launch + setContent + screenshot', [node, 'scripts/bench/floor.mjs']],
+      [
+        '(b) cyanotype render, flagship',
+        [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force'],
+      ],
+      [
+        '(b) cyanotype render --no-check, flagship',
+        [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force', '--no-check'],
+      ],
+      ['(d) mermaid-cli, one diagram', [node, mmdc, '-i', one.mermaid[0]!, '-o', join(out, 'mermaid.png'), ...mermaidArgs]],
     ],
-    Math.max(1, Math.ceil(runs / 2)),
-    () => measure(test), // writes the baselines once, before timing
+    runs,
+  );
+  const floor = m.get('(a) floor: Puppeteer launch + setContent + screenshot');
+  console.log(
+    `\ncold render ÷ floor: ${ratio(m.get('(b) cyanotype render, flagship'), floor)} (target ≤ 1.2); --no-check ÷ floor: ${ratio(m.get('(b) cyanotype render --no-check, flagship'), floor)}`,
+  );
+}
+
+if (!only || only === 'batch') {
+  const fifty = writeSpecs(50);
+  const out = join(scratch, 'batch');
+  const rounds = Math.max(1, Math.ceil(runs / 2));
+  const perProcess = join(scratch, 'per-process.sh');
+  // mermaid-cli one process per diagram, as a Makefile or a docs build would call it.
+  writeFileSync(
+    perProcess,
+    fifty.mermaid.map((f) => `"${node}" ${mmdc} -i "${f}" -o "${f}.png" ${mermaidArgs.join(' ')} || exit 1`).join('\n'),
+  );
+  const m = await table(
+    'batch of 50 diagrams in one command',
+    [
+      ['(a) floor: 50 pages in one browser', [node, 'scripts/bench/floor.mjs', '50']],
+      ['(c) cyanotype render, 50 specs', [node, 'bin/cyanotype.js', 'render', fifty.yaml, '-o', out, '--force']],
+      ['(c) cyanotype render --no-check, 50 specs', [node, 'bin/cyanotype.js', 'render', fifty.yaml, '-o', out, '--force', '--no-check']],
+      [
+        '(c) cyanotype render --no-check --jobs 2, 50 specs',
+        [node, 'bin/cyanotype.js', 'render', fifty.yaml, '-o', out, '--force', '--no-check', '--jobs', '2'],
+      ],
+      [
+        '(d) mermaid-cli batch (one markdown file, 50 charts)',
+        [node, mmdc, '-i', fifty.markdown, '-o', join(out, 'all.md'), '-e', 'png', ...mermaidArgs],
+      ],
+      ['(d) mermaid-cli, one process per diagram', ['bash', perProcess]],
+    ],
+    rounds,
+  );
+  const floor = m.get('(a) floor: 50 pages in one browser');
+  const ours = m.get('(c) cyanotype render, 50 specs');
+  console.log(
+    `\n50 diagrams ÷ floor: ${ratio(ours, floor)} (target ≤ 1.5); mermaid-cli batch ÷ cyanotype: ${ratio(m.get('(d) mermaid-cli batch (one markdown file, 50 charts)'), ours)} (target ≥ 6); ` +
+      `mermaid-cli per process ÷ cyanotype: ${ratio(m.get('(d) mermaid-cli, one process per diagram'), ours)}`,
   );
 }
 

@@ -102,8 +102,8 @@ export class CyArtboard extends LitElement {
       const parts = [...(this.shadowRoot?.querySelectorAll('*') ?? [])].filter((el): el is LitElement => el instanceof LitElement);
       await Promise.all(parts.map((p) => p.updateComplete));
       await document.fonts.ready;
-      // Two frames: styles and fonts are applied and painted before anyone screenshots.
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // No waiting for animation frames: the DOM, styles and fonts are final here, and a
+      // screenshot paints a fresh frame of exactly this state (baselines pixel-identical).
       if (generation !== this.generation) return;
       this.setState('rendered');
       this.settle?.resolve();
