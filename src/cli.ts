@@ -39,11 +39,15 @@ program
     const options = parseRenderOptions(raw);
     const { Progress, progressMode } = await import('./render/progress.js');
     const mode = progressMode({ json: raw['json'] === true, isTTY: process.stderr.isTTY, ci: Boolean(process.env['CI']) });
-    const progress = new Progress(mode, {
-      out: (line) => process.stdout.write(`${line}\n`),
-      err: (line) => process.stderr.write(`${line}\n`),
-      status: (line) => process.stderr.write(`\r\x1b[2K${line.slice(0, Math.max(20, (process.stderr.columns || 100) - 1))}`),
-    });
+    const progress = new Progress(
+      mode,
+      {
+        out: (line) => process.stdout.write(`${line}\n`),
+        err: (line) => process.stderr.write(`${line}\n`),
+        status: (line) => process.stderr.write(`\r\x1b[2K${line.slice(0, Math.max(20, (process.stderr.columns || 100) - 1))}`),
+      },
+      Boolean(program.opts<{ verbose?: boolean }>().verbose),
+    );
     const report = await renderCommand(inputs, options, progress);
     if (report.failures.length > 0) {
       process.exitCode = Math.max(...report.failures.map((f) => f.exitCode));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
 import { packageVersion } from '../package-root.js';
-import { collectSpecFiles, outputName, outputPath, writeFileAtomic } from '../render/files.js';
+import { collectSpecFiles, ensureWritableFolder, outputName, outputPath, writeFileAtomic } from '../render/files.js';
 import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
 import { RenderLane } from '../render/lane.js';
@@ -107,6 +107,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   if (options.theme) await loadTheme(options.theme); // fail fast on an unknown theme
   const all: Item[] = files.map((file) => ({ file, name: outputName(file) }));
   const items = options.shard ? shardOf(all, options.shard.index, options.shard.count) : all;
+  await ensureWritableFolder(options.out);
   const failures: CyanotypeError[] = [];
   // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, ELK), so it
   // boots on the other core while those load instead of after them.
@@ -203,14 +204,24 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           if (options.strict && findings.length > 0) {
             throw new RenderError(item.file, `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`);
           }
-          await writeFileAtomic(target, bytes);
+          await writeFileAtomic(target, bytes).catch((error: NodeJS.ErrnoException) => {
+            throw new RenderError(item.file, `cannot write ${shown(target)} (${error.code ?? error.message})`, String(error));
+          });
           outcome = { spec: item.file, output: shown(target), status: 'written', ms: elapsed(), retried, findings: findings.length };
         }
       } catch (error) {
         // Bad usage and a browser that cannot start stop the run; a bad spec or a failed render is one item.
         if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
         failures.push(error);
-        outcome = { spec: item.file, status: 'failed', ms: elapsed(), retried: false, findings: 0, error: error.message };
+        outcome = {
+          spec: item.file,
+          status: 'failed',
+          ms: elapsed(),
+          retried: false,
+          findings: 0,
+          error: error.message,
+          detail: error.detail,
+        };
       }
       progress.finish(outcome);
     }

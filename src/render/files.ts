@@ -1,7 +1,7 @@
 /** Finding spec files and writing outputs so that a reader never sees a half-written file. */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { SPEC_EXTENSIONS } from '../spec/extensions.js';
 
@@ -49,10 +49,35 @@ export function outputName(specFile: string): string {
 export function outputPath(directory: string, name: string, extension: string): string {
   const root = resolve(directory);
   const path = resolve(root, `${name}.${extension}`);
-  if (!path.startsWith(root + sep) || relative(root, path).includes('..')) {
+  const inside = relative(root, path);
+  if (!path.startsWith(root + sep) || inside.split(sep).includes('..') || isAbsolute(inside)) {
     throw new UsageError(`output name "${name}" would be written outside ${directory}`);
   }
   return path;
+}
+
+/**
+ * Makes sure outputs can be written to `directory` (creating it), before anything renders:
+ * a folder that cannot be written is a usage error, not one failure per item.
+ */
+export async function ensureWritableFolder(directory: string, option = '-o'): Promise<void> {
+  const probe = join(directory, `.cyanotype-write-check.${process.pid}.${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(directory, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EEXIST' || code === 'ENOTDIR'
+          ? 'a file is in the way, not a folder'
+          : code === 'EROFS'
+            ? 'the file system is read-only'
+            : (code ?? 'unknown error');
+    throw new UsageError(`${option} ${directory}: cannot write output files there (${why})`, String(error));
+  }
 }
 
 /** Writes via a temporary file in the same folder and a rename, which is atomic on one filesystem. */

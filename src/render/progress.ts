@@ -15,6 +15,8 @@ export interface ItemOutcome {
   readonly retried: boolean;
   readonly findings: number;
   readonly error?: string | undefined;
+  /** Internal detail of the error, for bug reports (printed with --verbose). */
+  readonly detail?: string | undefined;
 }
 
 export type ProgressMode = 'bar' | 'lines' | 'json';
@@ -41,6 +43,7 @@ export class Progress {
   constructor(
     readonly mode: ProgressMode,
     private readonly sink: ProgressSink,
+    private readonly verbose = false,
     private readonly clock: () => number = () => performance.now(),
   ) {}
 
@@ -69,8 +72,9 @@ export class Progress {
         this.sink.out(`${outcome.spec} → ${outcome.output} (${outcome.ms} ms${outcome.retried ? ', retried' : ''})`);
       if (outcome.status === 'skipped') this.sink.out(`${outcome.spec} → ${outcome.output} unchanged, skipped`);
     }
-    if (outcome.status === 'failed' && outcome.error) this.note(outcome.error);
-    else this.redraw();
+    if (outcome.status === 'failed' && outcome.error) {
+      this.note(this.verbose && outcome.detail ? `${outcome.error}\n${outcome.detail}` : outcome.error);
+    } else this.redraw();
   }
 
   /** The closing line (and, with --json, the report). */

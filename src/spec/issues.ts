@@ -56,6 +56,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   number: 'a number',
   array: 'a list',
   object: 'a mapping',
+  boolean: 'true or false',
 };
 
 export interface Located {

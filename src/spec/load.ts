@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { SpecError } from '../errors.js';
-import { describeIssue, pointer } from './issues.js';
+import { describeIssue, describeValue, pointer } from './issues.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import type { Spec } from './model.js';
 import { specSchema } from './schema.js';
@@ -43,12 +43,15 @@ export async function loadSpecFile(file: string): Promise<Spec> {
 /** Parses and validates spec bytes; `file` is used in messages and to pick the syntax. */
 export function parseSpec(bytes: Uint8Array, file: string): Spec {
   const text = decode(bytes, file);
-  const data = extname(file).toLowerCase() === '.json' ? parseJson(text, file) : parseYaml(text, file);
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  // JSON is YAML, but a file that starts like JSON gets JSON's stricter syntax and messages
+  // (a comment or a trailing comma in it would otherwise turn into a strange key).
+  const json = extname(file).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
+  const data = json ? parseJson(text, file) : parseYaml(text, file);
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     throw new SpecError(
       file,
       '/',
-      `expected a mapping with "title" and "components", found ${data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : typeof data}`,
+      `expected a mapping with "title" and "components", found ${data === null || data === undefined ? 'an empty document' : describeValue(data)}`,
     );
   }
   const result = specSchema.safeParse(data, { reportInput: true });
@@ -62,12 +65,22 @@ export function parseSpec(bytes: Uint8Array, file: string): Spec {
 }
 
 function decode(bytes: Uint8Array, file: string): string {
+  // A UTF-8 byte-order mark is dropped; UTF-16 and UTF-32 are named rather than misread.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) {
+    const mark = [...bytes.subarray(0, 2)].map((b) => b.toString(16).toUpperCase()).join(' ');
+    throw new SpecError(file, 'line 1, column 1', `the file is UTF-16 (byte-order mark ${mark}); save it as UTF-8`);
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    throw new SpecError(file, `byte ${bad}`, 'invalid UTF-8; save the file as UTF-8');
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).split('\n');
+    const line = before.length;
+    const column = [...(before[before.length - 1] ?? '')].length + 1;
+    const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    throw new SpecError(file, `line ${line}, column ${column}`, `invalid UTF-8 (byte 0x${hex}); save the file as UTF-8`);
   }
 }
 
@@ -110,7 +123,12 @@ function parseYaml(text: string, file: string): unknown {
     const problem = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
     throw new SpecError(file, `line ${pos.line}, column ${pos.col}`, `invalid YAML: ${problem}`);
   }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    // The yaml library refuses documents whose aliases expand exponentially ("billion laughs").
+    throw new SpecError(file, '/', 'too many alias (*name) expansions; write the values out', String(error));
+  }
 }
 
 /**

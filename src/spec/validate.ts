@@ -6,6 +6,7 @@ import { SpecError } from '../errors.js';
 import { iconNames, resolveIconName } from '../icons/icons.js';
 import type { Component, Connection, LegendStep, Spec, Stack } from './model.js';
 import type { ParsedSpec } from './schema.js';
+import { builtInThemeNamesSync } from '../theme/themes.js';
 import { didYouMean } from './suggest.js';
 
 export function validateSpec(parsed: ParsedSpec, file: string): Spec {
@@ -61,6 +62,8 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
     });
     if (!isNode(c.to)) fail(`/connections/${i}/to`, `unknown component "${c.to}"${didYouMean(c.to, nodeIds)}`);
     if (from.includes(c.to)) fail(`/connections/${i}`, `a connection from "${c.to}" to itself is not supported`);
+    const ownStack = from.find((source) => stackMembers.get(source)?.includes(c.to));
+    if (ownStack) fail(`/connections/${i}`, `a connection from stack "${ownStack}" to its own member "${c.to}" is not supported`);
     if (new Set(from).size !== from.length) fail(`/connections/${i}/from`, 'a source is listed twice');
     const id = c.id ?? `${from.join('+')}-to-${c.to}`;
     const first = connectionAt.get(id);
@@ -96,6 +99,13 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
     return { width, height };
   });
   const themes = typeof parsed.theme === 'string' ? [parsed.theme] : [...new Set(parsed.theme)];
+  const known = builtInThemeNamesSync();
+  themes.forEach((theme) => {
+    if (!known.includes(theme)) {
+      const place = typeof parsed.theme === 'string' ? '/theme' : `/theme/${parsed.theme.indexOf(theme)}`;
+      fail(place, `unknown theme "${theme}"${didYouMean(theme, known)}; built-in themes: ${known.join(', ')}`);
+    }
+  });
 
   return {
     title: parsed.title,

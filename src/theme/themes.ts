@@ -6,7 +6,7 @@
  * it, so a token a theme leaves out still has a value — and the theme gets a warning naming
  * the token and the value it inherited.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -35,6 +35,15 @@ export function builtInThemesDirectory(): string {
 
 export async function builtInThemeNames(): Promise<string[]> {
   const entries = await readdir(builtInThemesDirectory(), { withFileTypes: true });
+  return themeFolders(entries);
+}
+
+/** The same list, synchronously (spec validation names an unknown theme while it loads). */
+export function builtInThemeNamesSync(): string[] {
+  return themeFolders(readdirSync(builtInThemesDirectory(), { withFileTypes: true }));
+}
+
+function themeFolders(entries: readonly Dirent[]): string[] {
   return entries
     .filter((e) => e.isDirectory() && existsSync(join(builtInThemesDirectory(), e.name, 'theme.css')))
     .map((e) => e.name)
