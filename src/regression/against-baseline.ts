@@ -2,7 +2,6 @@
  * One capture against its stored baseline, and the files a failure leaves behind. Shared by
  * `cyanotype test` and the vitest matcher; each applies its own update policy to the outcome.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesHash } from '../compare/baseline-png.js';
 import { compareImages, decodePng, type CompareOptions, type CompareResult } from '../compare/compare.js';
@@ -10,7 +9,7 @@ import { writeFileAtomic } from '../render/files.js';
 import type { BaselineStore } from './store.js';
 
 export type BaselineCheck =
-  /** The very bytes the baseline was made from: the same pixels, nothing read or decoded. */
+  /** The very bytes the baseline was made from, and the file unchanged since: the same pixels, nothing decoded. */
   | { readonly kind: 'identical' }
   | { readonly kind: 'missing' }
   | { readonly kind: 'compared'; readonly baseline: Buffer; readonly result: CompareResult };
@@ -22,11 +21,11 @@ export async function checkAgainstBaseline(
   options: CompareOptions & { readonly fastPath: boolean },
 ): Promise<BaselineCheck> {
   const entry = store.entry(name);
-  if (options.fastPath && entry !== undefined && entry.capture === bytesHash(capture) && existsSync(store.path(name))) {
-    return { kind: 'identical' };
-  }
   const baseline = await store.read(name);
   if (!baseline) return { kind: 'missing' };
+  if (options.fastPath && entry?.file === bytesHash(baseline) && entry.capture === bytesHash(capture)) {
+    return { kind: 'identical' };
+  }
   const result = compareImages(decodePng(baseline, store.path(name)), decodePng(capture, `the render of ${name}`), options);
   return { kind: 'compared', baseline, result };
 }

@@ -212,7 +212,7 @@ async function judge(
       await store.write(item.name, capture, fingerprint);
       return { ...base, status: 'updated', message: `baseline rewritten (${result.message})`, durationMs: elapsed(), artifacts: {} };
     }
-    if (!options.ci) store.rememberCapture(item.name, capture);
+    if (!options.ci) store.rememberCapture(item.name, capture, baseline);
     return { ...base, status: 'passed', message: result.message, durationMs: elapsed(), artifacts: {} };
   }
 

@@ -19,6 +19,11 @@ export interface BaselineEntry {
   readonly pixels: string;
   /** sha256 of the PNG bytes Chromium produced for this baseline. */
   readonly capture: string;
+  /**
+   * sha256 of the baseline file itself: the capture shortcut holds only while the file on disk
+   * is the one this entry describes (an interrupted update or a hand edit changes it).
+   */
+  readonly file?: string | undefined;
   readonly width: number;
   readonly height: number;
   readonly bytes: number;
@@ -66,7 +71,11 @@ export class BaselineStore {
     }
   }
 
-  /** Stores a capture as the baseline: re-encoded small, written atomically, recorded. */
+  /**
+   * Stores a capture as the baseline: re-encoded small, written atomically, recorded in the
+   * manifest at once, so an update stopped part-way leaves every baseline old or new and the
+   * manifest describing the files that are there.
+   */
   async write(name: string, capture: Uint8Array, fingerprint: Fingerprint): Promise<BaselineEntry> {
     const png = encodeBaseline(capture);
     await mkdir(this.directory, { recursive: true });
@@ -75,6 +84,7 @@ export class BaselineStore {
     const entry: BaselineEntry = {
       pixels: pixelHash(png),
       capture: bytesHash(capture),
+      file: bytesHash(png),
       width: header,
       height: png.readUInt32BE(20),
       bytes: png.length,
@@ -82,14 +92,15 @@ export class BaselineStore {
     };
     this.manifest.baselines[name] = entry;
     this.dirty = true;
+    await this.save();
     return entry;
   }
 
   /** Records that this capture's bytes show the baseline's pixels (after a slow comparison passed). */
-  rememberCapture(name: string, capture: Uint8Array): void {
+  rememberCapture(name: string, capture: Uint8Array, baseline: Uint8Array): void {
     const entry = this.manifest.baselines[name];
     if (!entry) return;
-    this.manifest.baselines[name] = { ...entry, capture: bytesHash(capture) };
+    this.manifest.baselines[name] = { ...entry, capture: bytesHash(capture), file: bytesHash(baseline) };
     this.dirty = true;
   }
 
