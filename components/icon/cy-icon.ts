@@ -56,7 +56,10 @@ export class CyIcon extends LitElement {
 
   override render() {
     if (!this.icon) return nothing;
-    return html`<svg viewBox="0 0 24 24" aria-hidden="true">${this.icon.map(([tag, attrs]) => shape(tag, attrs))}</svg>`;
+    // A spec's own icon carries its viewBox on a leading "svg" element (four numbers, checked in Node).
+    const box = this.icon.find(([tag]) => tag === 'svg')?.[1]['viewBox'];
+    const viewBox = typeof box === 'string' && /^[\d.\s+-]+$/.test(box) ? box : '0 0 24 24';
+    return html`<svg viewBox=${viewBox} aria-hidden="true">${this.icon.map(([tag, attrs]) => shape(tag, attrs))}</svg>`;
   }
 }
 

@@ -2,6 +2,7 @@
  * The validated, normalised spec: what layout and the page work from. Built from the schema's
  * output by validate.ts, so defaults are filled in and every reference is known to resolve.
  */
+import type { IconNode } from '../icons/icons.js';
 import type { ARCHETYPES } from './schema.js';
 
 export interface Size {
@@ -13,7 +14,7 @@ export interface Component {
   readonly id: string;
   readonly label: string;
   readonly role?: string | undefined;
-  /** Resolved lucide icon name, a key of RenderDocument.icons. */
+  /** Resolved lucide icon name, or "svg:<path>" for the spec's own icon; a key of RenderDocument.icons. */
   readonly icon?: string | undefined;
   readonly band?: string | undefined;
   readonly stack?: string | undefined;
@@ -64,4 +65,6 @@ export interface Spec {
   readonly legend: readonly LegendStep[];
   /** Settings for the quality checks. */
   readonly check: { readonly words: readonly string[]; readonly allowSecurityClaims: boolean };
+  /** The spec's own SVG icons, sanitised to shape data, by their "svg:<path>" key. */
+  readonly customIcons?: Readonly<Record<string, IconNode>> | undefined;
 }

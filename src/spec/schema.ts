@@ -32,7 +32,13 @@ export const componentSchema = z
     id: idSchema,
     label: text('label', 60).describe('Box heading, shown exactly as written.'),
     role: text('role', 140).optional().describe('One line on what the component does.'),
-    icon: z.string().min(1).optional().describe('A lucide icon name ("file-code") or a descriptive alias ("code-file", "generic cloud").'),
+    icon: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'A lucide icon name ("file-code"), a descriptive alias ("code-file", "generic cloud"), or the path of an SVG file next to the spec ("icons/queue.svg"); SVG icons are reduced to their basic shapes and drawn as lines.',
+      ),
     band: idSchema.optional().describe('Stage of the flow this component belongs to; bands become columns, in order of first use.'),
     stack: idSchema.optional().describe('Components sharing a stack are drawn as one contiguous stack, first member at the bottom.'),
   })

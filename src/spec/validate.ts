@@ -2,7 +2,11 @@
  * Checks that need the whole document (unique ids, references, icons) and builds the
  * normalised Spec. Reports the first problem in document order as a SpecError.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { SpecError } from '../errors.js';
+import type { IconNode } from '../icons/icons.js';
+import { IconProblem, MAX_ICON_BYTES, parseSvgIcon } from '../icons/svg-icon.js';
 import { iconNames, resolveIconName } from '../icons/icons.js';
 import type { Component, Connection, LegendStep, Spec, Stack } from './model.js';
 import type { ParsedSpec } from './schema.js';
@@ -16,13 +20,17 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
 
   const componentAt = new Map<string, number>();
   const components: Component[] = [];
+  const customIcons: Record<string, IconNode> = {};
   const stackMembers = new Map<string, string[]>();
   parsed.components.forEach((c, i) => {
     const first = componentAt.get(c.id);
     if (first !== undefined) fail(`/components/${i}/id`, `duplicate id "${c.id}" (first used at /components/${first})`);
     componentAt.set(c.id, i);
     let icon: string | undefined;
-    if (c.icon !== undefined) {
+    if (c.icon !== undefined && /\.svg$/i.test(c.icon)) {
+      icon = `svg:${c.icon}`;
+      customIcons[icon] ??= readSvgIcon(c.icon, file, `/components/${i}/icon`);
+    } else if (c.icon !== undefined) {
       icon = resolveIconName(c.icon);
       if (!icon) fail(`/components/${i}/icon`, `unknown icon "${c.icon}"${didYouMean(c.icon, iconNames())}`);
     }
@@ -121,5 +129,36 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
     notes: parsed.notes.map((n) => ({ title: n.title, role: n.role })),
     legend,
     check: { words: parsed.check.words, allowSecurityClaims: parsed.check.allowSecurityClaims },
+    ...(Object.keys(customIcons).length > 0 ? { customIcons } : {}),
   };
+}
+
+/**
+ * A spec's own icon: an SVG file next to the spec (or below its folder), read and sanitised
+ * to shape data. Paths leaving the spec's folder are refused, so a spec cannot read other files.
+ */
+function readSvgIcon(reference: string, specFile: string, place: string): IconNode {
+  const fail = (problem: string): never => {
+    throw new SpecError(specFile, place, problem);
+  };
+  const folder = resolve(dirname(specFile));
+  const path = resolve(folder, reference);
+  const inside = relative(folder, path);
+  if (isAbsolute(reference) || inside.split(sep).includes('..') || isAbsolute(inside)) {
+    fail(`icon "${reference}" is outside the spec's folder; put the SVG next to the spec or below it`);
+  }
+  let text = '';
+  try {
+    if (statSync(path).size > MAX_ICON_BYTES) fail(`icon "${reference}" is larger than ${MAX_ICON_BYTES} bytes`);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    fail(`icon file "${reference}" not found next to the spec`);
+  }
+  try {
+    return parseSvgIcon(text);
+  } catch (error) {
+    if (error instanceof IconProblem) fail(`icon "${reference}": ${error.message}`);
+    throw error;
+  }
 }

@@ -89,7 +89,10 @@ describe('arbitrary valid specs in the real renderer', () => {
           expect(findings.some((f) => f.rule === 'text-overflow' && f.box === t.box)).toBe(true);
         }
       }),
-      { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 30), seed: process.env["PROPERTY_SEED"] ? Number(process.env["PROPERTY_SEED"]) : 20261129 },
+      {
+        numRuns: Number(process.env['PROPERTY_RUNS'] ?? 30),
+        seed: process.env['PROPERTY_SEED'] ? Number(process.env['PROPERTY_SEED']) : 20261129,
+      },
     );
     expect(rendered).toBeGreaterThan(20);
   });

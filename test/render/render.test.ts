@@ -113,4 +113,16 @@ describe('render (real Chromium)', () => {
     expect(renderer.blockedRequests.length - before).toBe(0);
     expect(drawn.parts.filter((p) => p.kind === 'component')).toHaveLength(2);
   });
+
+  it("draws a spec's own SVG icons as shapes only: the hostile one's script, links and styles never reach the page", async () => {
+    const spec = await loadSpecFile('test/fixtures/icons/custom-icons.yaml');
+    const before = renderer.blockedRequests.length;
+    const result = await renderer.renderSpec(spec, 'custom-icons');
+    expect(renderer.blockedRequests.length - before).toBe(0);
+    const drawn = await renderer.inspect();
+    expect(drawn.texts.map((t) => t.text)).toContain('Processes <script>alert(1)</script> events');
+    // The icons are drawn: their pixels differ from the same spec with the icons removed.
+    const plain = await renderer.renderSpec({ ...spec, components: spec.components.map((c) => ({ ...c, icon: undefined })) }, 'no-icons');
+    expect(comparePng(plain.bytes, result.bytes).pass).toBe(false);
+  });
 });

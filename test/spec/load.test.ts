@@ -5,7 +5,7 @@ import { loadSpecFile, parseSpec } from '../../src/spec/load.js';
 
 const invalidDir = 'test/fixtures/invalid';
 const invalid = readdirSync(invalidDir)
-  .filter((f) => !f.endsWith('.expected'))
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
   .sort();
 
 describe('loadSpecFile', () => {
