@@ -1,13 +1,11 @@
 /**
  * The words themselves, against the rules the catalog's prompts set: English spelled right
- * (cspell's dictionaries: US English, software terms, company and product names, Docker,
+ * (a word list built from cspell's dictionaries: US English, software terms, company names, Docker,
  * Kubernetes, networking), no real vendor marks as icons, no security overstatement, no
  * watermark.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { createSpeller, type Misspelling, type Speller } from './speller.js';
+import { createSpeller, loadWordList, type Misspelling, type Speller } from './speller.js';
 import type { Spec } from '../spec/model.js';
 import type { ElementRef, Finding } from './findings.js';
 
@@ -89,59 +87,22 @@ export function projectWords(file = 'cyanotype.words.txt'): string[] {
     .filter((w) => w && !w.startsWith('#'));
 }
 
-/**
- * Spell-checks texts in the worker thread when the compiled worker is there (the CLI), else in
- * this thread (tests run the TypeScript sources).
- */
-let worker: Worker | undefined;
-let nextId = 0;
-const pending = new Map<number, { resolve: (r: Misspelling[][]) => void; reject: (e: Error) => void }>();
-
-function spellWorker(): Worker | undefined {
-  const file = fileURLToPath(new URL('./spell-worker.js', import.meta.url));
-  if (!existsSync(file)) return undefined;
-  if (!worker) {
-    worker = new Worker(file);
-    worker.on('message', (answer: { id: number; results?: Misspelling[][]; error?: string }) => {
-      const waiting = pending.get(answer.id);
-      pending.delete(answer.id);
-      if (pending.size === 0) worker?.unref();
-      if (answer.error !== undefined) waiting?.reject(new Error(answer.error));
-      else waiting?.resolve(answer.results ?? []);
-    });
-    // After the listener: attaching it refs the worker again. An idle worker must not keep
-    // the CLI alive.
-    worker.unref();
-  }
-  return worker;
-}
-
-let local: Map<string, Promise<Speller>> | undefined;
+const spellers = new Map<string, Promise<Speller>>();
 
 async function spellTexts(texts: readonly string[], words: readonly string[]): Promise<Misspelling[][]> {
-  const thread = spellWorker();
-  if (thread) {
-    const id = nextId++;
-    thread.ref();
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      thread.postMessage({ id, words: [...words], texts: [...texts] });
-    });
-  }
-  local ??= new Map();
   const key = words.join('\n');
-  let speller = local.get(key);
+  let speller = spellers.get(key);
   if (!speller) {
     speller = createSpeller(words);
-    local.set(key, speller);
+    spellers.set(key, speller);
   }
   const spell = await speller;
-  return Promise.all(texts.map(spell));
+  return texts.map(spell);
 }
 
-/** Starts loading the dictionaries now, so they are ready when the first render is. */
+/** Starts reading the word list now, so it is ready when the first render is. */
 export function preloadSpelling(): void {
-  spellWorker();
+  loadWordList().catch(() => undefined); // reported when the check runs
 }
 
 export async function lintContent(spec: Spec, extraWords: readonly string[] = []): Promise<Finding[]> {
