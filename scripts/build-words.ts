@@ -15,7 +15,8 @@ const settings = cspell.finalizeSettings(
 );
 const collection = await cspell.getDictionary(settings);
 const words = new Set<string>();
-for (const dictionary of (collection as unknown as { dictionaries: Array<{ name: string; trie?: { words(): Iterable<string> } }> }).dictionaries) {
+for (const dictionary of (collection as unknown as { dictionaries: Array<{ name: string; trie?: { words(): Iterable<string> } }> })
+  .dictionaries) {
   if (!dictionary.trie) continue;
   for (const raw of dictionary.trie.words()) {
     // "~" marks cspell's case-folded copies; "+" and "!" mark compound fragments and forbidden words.
