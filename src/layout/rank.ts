@@ -33,7 +33,7 @@ export async function rankUnits(graph: UnitGraph, size: (unit: string) => { widt
       })
       .map((edge) => ({ id: edge.id, sources: [edge.from.unit], targets: [edge.to.unit] })),
   };
-  const result = await elk().layout(root);
+  const result = await (await elk()).layout(root);
   const placed = (result.children ?? []).map((c) => ({ id: c.id, x: c.x ?? 0, y: c.y ?? 0, w: c.width ?? 0 }));
   // Layers are the distinct left edges ELK gave; nodes in one layer share it within rounding.
   const lefts = [...new Set(placed.map((p) => Math.round(p.x)))].sort((a, b) => a - b);

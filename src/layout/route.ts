@@ -129,7 +129,7 @@ export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Pr
     ],
   };
 
-  const result = await elk().layout(root);
+  const result = await (await elk()).layout(root);
   const columnOrigins = plan.columns.map((column) => {
     const node = result.children?.find((c) => c.id === `column-${column.index}`);
     return { x: node?.x ?? 0, y: node?.y ?? 0 };

@@ -1,0 +1,33 @@
+/**
+ * Loads ELK in Node through V8's code cache. elk.bundled.js is 1.5 MB of compiled Java; parsing
+ * it and compiling the functions a first layout runs costs a cold render a few hundred
+ * milliseconds of CPU, which on a two-core machine competes with Chromium starting. The cache
+ * (dist/cache/elk.v8cache, written by scripts/build-elk-cache.ts after real layouts) holds
+ * that compiled bytecode. A cache from another Node version is rejected by V8 and ELK simply
+ * compiles as usual.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { packageRoot } from '../package-root.js';
+import type { ElkConstructor } from './elk.js';
+
+const require = createRequire(import.meta.url);
+
+export const ELK_CACHE = (): string => join(packageRoot(), 'dist', 'cache', 'elk.v8cache');
+
+/** Compiles elk.bundled.js as a script (with the cache when there is one) and returns the script and ELK. */
+export function compileElk(cache: Buffer | undefined): { script: Script; Elk: ElkConstructor; rejected: boolean } {
+  const file = require.resolve('elkjs/lib/elk.bundled.js');
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new Script(source, { filename: file, ...(cache ? { cachedData: cache } : {}) });
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dirname(file));
+  return { script, Elk: module.exports as ElkConstructor, rejected: script.cachedDataRejected === true };
+}
+
+export async function loadElkWithCodeCache(): Promise<ElkConstructor> {
+  const path = ELK_CACHE();
+  return compileElk(existsSync(path) ? readFileSync(path) : undefined).Elk;
+}
