@@ -10,7 +10,7 @@ import { layoutSpec } from './layout/layout.js';
 import { measureRequests, measureTable } from './layout/measure-table.js';
 import type { Layout } from './layout/types.js';
 import { renderDocument } from './render/document.js';
-import { BrowserSession, type ImageFormat, type SessionOptions } from './render/session.js';
+import { BrowserSession, type ImageFormat, type SessionOptions, type Tab } from './render/session.js';
 import { BrowserError, CyanotypeError, RenderError } from './errors.js';
 import { loadSpecFile } from './spec/load.js';
 import type { Spec } from './spec/model.js';
@@ -35,6 +35,16 @@ export interface RenderResult {
   readonly themeName: string;
   /** Tokens the theme left out (see loadTheme). */
   readonly warnings: readonly string[];
+}
+
+/** A spec laid out and ready to draw (see Renderer.plan). */
+export interface Plan {
+  readonly item: string;
+  readonly doc: RenderDocument;
+  readonly layout: Layout;
+  readonly themeName: string;
+  readonly warnings: readonly string[];
+  readonly request: RenderRequest;
 }
 
 export class Renderer {
@@ -83,17 +93,33 @@ export class Renderer {
   }
 
   async renderSpec(spec: Spec, item: string, request: RenderRequest = {}): Promise<RenderResult> {
-    const theme = await loadTheme(request.theme ?? spec.theme);
-    const doc = await renderDocument(spec, theme);
-    const layout = await this.layout(doc, item, request.scale ?? 1);
-    const bytes = await this.session.capture(doc, layout, item, request.format ?? 'png');
-    return { bytes, spec, layout, themeName: theme.name, warnings: theme.warnings };
+    return this.draw(await this.plan(spec, item, request));
   }
 
-  private async layout(doc: RenderDocument, item: string, scale: number): Promise<Layout> {
-    const metrics = await this.session.prepare(doc.theme, doc.spec.size, scale);
+  /**
+   * The first half of a render: theme, text measured in the page, layout. With `tab: 'measure'`
+   * it measures in a background tab, so a batch can plan the next spec while the current one
+   * is being drawn and captured.
+   */
+  async plan(spec: Spec, item: string, request: RenderRequest = {}, tab: Tab = 'draw'): Promise<Plan> {
+    const theme = await loadTheme(request.theme ?? spec.theme);
+    const doc = await renderDocument(spec, theme);
+    const layout = await this.layout(doc, item, request.scale ?? 1, tab);
+    return { item, doc, layout, themeName: theme.name, warnings: theme.warnings, request };
+  }
+
+  /** The second half: draw the planned layout in the drawing tab and capture it. */
+  async draw(plan: Plan): Promise<RenderResult> {
+    const { doc, layout, item, request } = plan;
+    await this.session.prepare(doc.theme, doc.spec.size, request.scale ?? 1);
+    const bytes = await this.session.capture(doc, layout, item, request.format ?? 'png');
+    return { bytes, spec: doc.spec, layout, themeName: plan.themeName, warnings: plan.warnings };
+  }
+
+  private async layout(doc: RenderDocument, item: string, scale: number, tab: Tab): Promise<Layout> {
+    const metrics = await this.session.prepare(doc.theme, doc.spec.size, scale, tab);
     let requests = measureRequests(doc.spec, metrics);
-    let widths = await this.session.measure(requests);
+    let widths = await this.session.measure(requests, tab);
     try {
       // Layout may ask for strings nobody listed (long words broken at hyphens): measure those
       // too and lay out again, so every width layout used came from the page.
@@ -102,7 +128,7 @@ export class Renderer {
         const layout = await layoutSpec(doc.spec, metrics, table.measure);
         if (table.misses.length === 0) return layout;
         requests = [...requests, ...table.misses];
-        widths = [...widths, ...(await this.session.measure(table.misses))];
+        widths = [...widths, ...(await this.session.measure(table.misses, tab))];
       }
       throw new Error('text measurement did not settle');
     } catch (error) {

@@ -1,5 +1,4 @@
 /** All quality checks of one render: geometry and contrast from the browser, words from the spec. */
-import { PNG } from 'pngjs';
 import type { Inspection } from '../document.js';
 import type { Layout } from '../layout/types.js';
 import type { Spec } from '../spec/model.js';
@@ -7,6 +6,7 @@ import { lintContent, projectWords } from './content-lint.js';
 import { auditContrast } from './contrast.js';
 import type { Finding } from './findings.js';
 import { auditLayout } from './layout-audit.js';
+import { decodeRgba } from './rgba.js';
 
 export interface CheckInput {
   readonly spec: Spec;
@@ -19,7 +19,7 @@ export interface CheckInput {
 }
 
 export async function checkRender(input: CheckInput): Promise<Finding[]> {
-  const image = PNG.sync.read(Buffer.from(input.png));
+  const image = decodeRgba(input.png);
   return [
     ...auditLayout(input.spec, input.layout, input.inspection),
     ...auditContrast(input.inspection.texts, image, input.scale),

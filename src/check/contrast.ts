@@ -3,7 +3,7 @@
  * background is sampled from the pixels around the text, the foreground is the text's
  * computed colour blended over it.
  */
-import type { PNG } from 'pngjs';
+import type { Rgba } from './rgba.js';
 import type { InspectedText } from '../document.js';
 import { elementOf } from './layout-audit.js';
 import { MIN_CONTRAST, MIN_CONTRAST_LARGE, type Finding } from './findings.js';
@@ -37,7 +37,7 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
  * glyphs' box (kept inside the text's own container). Inside the box, bold glowing type can
  * outnumber the ground; around it, the ground is all there is.
  */
-function backgroundOf(image: PNG, text: InspectedText, scale: number, fg: Rgb): Rgb | undefined {
+function backgroundOf(image: Rgba, text: InspectedText, scale: number, fg: Rgb): Rgb | undefined {
   const counts = new Map<number, number>();
   const box = text.box;
   const limit = text.container;
@@ -54,7 +54,7 @@ function backgroundOf(image: PNG, text: InspectedText, scale: number, fg: Rgb): 
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       if (x >= inner.x0 && x < inner.x1 && y >= inner.y0 && y < inner.y1) continue;
-      const i = (y * image.width + x) * 4;
+      const i = (y * image.width + x) * image.channels;
       const key = ((image.data[i] ?? 0) << 16) | ((image.data[i + 1] ?? 0) << 8) | (image.data[i + 2] ?? 0);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
@@ -67,7 +67,7 @@ function backgroundOf(image: PNG, text: InspectedText, scale: number, fg: Rgb): 
   return ranked.find(far) ?? ranked[0];
 }
 
-export function auditContrast(texts: readonly InspectedText[], image: PNG, scale: number): Finding[] {
+export function auditContrast(texts: readonly InspectedText[], image: Rgba, scale: number): Finding[] {
   const findings: Finding[] = [];
   for (const text of texts) {
     const color = parseColor(text.color);

@@ -10,7 +10,7 @@ import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
 import { browserVersionOf, inputHash, readPngStamp, stampPng } from '../render/stamp.js';
 import { shardOf } from '../regression/items.js';
-import type { Renderer, RenderResult } from '../renderer.js';
+import type { Plan, Renderer, RenderResult } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
 
@@ -165,16 +165,33 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       )
     : [];
   let next = 0;
+  const prepared = new Map<number, ReturnType<typeof prepareItem>>();
+  const prepareAt = (index: number) => {
+    let p = prepared.get(index);
+    if (!p) {
+      p = prepareItem(items[index]!);
+      p.catch(() => undefined); // reported when the item's turn comes
+      prepared.set(index, p);
+    }
+    return p;
+  };
+  const unchanged = async (target: string, stamp: string) =>
+    !options.force && options.format === 'png' && (await readPngStamp(target)) === stamp;
+  const request = { theme: options.theme, format: imageFormat, scale: options.scale };
+
   const work = async (lane: RenderLane | undefined) => {
-    for (let index = next++; index < items.length; index = next++) {
+    /** The next item's plan, started in the background tab while this item draws. */
+    let prefetch: { index: number; renderer: Renderer; plan: Promise<Plan | undefined> } | undefined;
+    for (let index = next++; index < items.length;) {
       const item = items[index]!;
+      let following = items.length;
       progress.start(item.file);
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
       let outcome: ItemOutcome;
       try {
-        const { spec, target, document, stamp } = await prepareItem(item);
-        if (!options.force && options.format === 'png' && (await readPngStamp(target)) === stamp) {
+        const { spec, target, document, stamp } = await prepareAt(index);
+        if (await unchanged(target, stamp)) {
           outcome = { spec: item.file, output: shown(target), status: 'skipped', ms: elapsed(), retried: false, findings: 0 };
         } else {
           let bytes: Uint8Array | string;
@@ -185,11 +202,13 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             bytes = standaloneHtml(document, assets);
           } else {
             const run = await lane.run(item.file, async (renderer) => {
-              const result = await renderer.renderSpec(spec, item.file, {
-                theme: options.theme,
-                format: imageFormat,
-                scale: options.scale,
-              });
+              const ready =
+                prefetch?.index === index && prefetch.renderer === renderer ? await prefetch.plan.catch(() => undefined) : undefined;
+              const plan = ready ?? (await renderer.plan(spec, item.file, request));
+              // Claim the next item and lay it out in the background tab while this one draws.
+              if (following === items.length && next < items.length) following = next++;
+              prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
+              const result = await renderer.draw(plan);
               const found =
                 options.check && options.format !== 'pdf'
                   ? await checkAfterRender(renderer, spec, result, options.format === 'png' ? result.bytes : undefined, options.scale)
@@ -224,7 +243,21 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
         };
       }
       progress.finish(outcome);
+      index = following < items.length ? following : next++;
     }
+  };
+
+  /** A promise whose failure is handled where it is awaited, never reported as unhandled. */
+  const quiet = <T>(promise: Promise<T>): Promise<T> => {
+    promise.catch(() => undefined);
+    return promise;
+  };
+
+  /** Lays out item `index` in the background tab, unless it fails to load or is unchanged. */
+  const planAhead = async (renderer: Renderer, index: number): Promise<Plan | undefined> => {
+    const { spec, target, stamp } = await prepareAt(index);
+    if (await unchanged(target, stamp)) return undefined;
+    return renderer.plan(spec, items[index]!.file, request, 'measure');
   };
 
   progress.begin(items.length);

@@ -17,6 +17,9 @@ import { DETERMINISM_FLAGS, QUIET_FLAGS } from './flags.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
 
+/** The drawing tab, or the background tab that only measures text. */
+export type Tab = 'draw' | 'measure';
+
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
 
@@ -86,6 +89,7 @@ export class BrowserSession {
   /** Requests the page made that were not its own bundled assets (all were blocked). */
   readonly blockedRequests: string[] = [];
   private page: Page | undefined;
+  private measurePage: Promise<Page> | undefined;
 
   private constructor(
     private readonly browser: Browser,
@@ -128,20 +132,41 @@ export class BrowserSession {
     return new BrowserSession(browser, assets, options.timeout ?? 30_000, executablePath, version);
   }
 
-  /** Loads the page shell (once; later renders reuse the page). */
+  /** Loads the page shell in the drawing tab (once; later renders reuse it). */
   async openPage(): Promise<Page> {
     if (this.page && !this.page.isClosed()) return this.page;
-    // The tab Chromium opens at launch is reused: a new one costs another ~70 ms. One tab per
-    // browser: a second tab gets no animation frames while in the background, so its draw and
-    // screenshot never finish (measured; docs/decisions/006).
-    const page = (await this.browser.pages())[0] ?? (await this.browser.newPage());
+    // The tab Chromium opens at launch is reused: a new one costs another ~70 ms. Drawing
+    // happens in this one tab: a tab in the background gets no animation frames, so its draw
+    // and screenshot never finish (measured; docs/decisions/006).
+    const page = await this.loadShell((await this.browser.pages())[0] ?? (await this.browser.newPage()));
+    this.page = page;
+    return page;
+  }
+
+  /**
+   * A second tab, in the background, that only measures text: a batch lays out the next spec
+   * with it while the drawing tab captures the current one. Measuring needs no frames.
+   */
+  private openMeasurePage(): Promise<Page> {
+    this.measurePage ??= this.browser.newPage().then(async (page) => {
+      await this.loadShell(page);
+      await this.openPage().then((p) => p.bringToFront());
+      return page;
+    });
+    return this.measurePage;
+  }
+
+  private async loadShell(page: Page): Promise<Page> {
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));
     await page.emulateMediaType('screen');
     await page.goto(`${PAGE_ORIGIN}/index.html`, { waitUntil: 'load', timeout: this.timeout });
     await page.waitForFunction(() => typeof window.cyanotype?.draw === 'function', { timeout: this.timeout });
-    this.page = page;
     return page;
+  }
+
+  private tab(which: Tab): Promise<Page> {
+    return which === 'measure' ? this.openMeasurePage() : this.openPage();
   }
 
   private async answer(request: HTTPRequest): Promise<void> {
@@ -156,16 +181,16 @@ export class BrowserSession {
     return request.abort('blockedbyclient');
   }
 
-  /** Applies the theme and sizes the artboard; returns the theme's layout metrics. */
-  async prepare(theme: RenderDocument['theme'], size: Size, scale: number): Promise<LayoutMetrics> {
-    const page = await this.openPage();
-    await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: scale });
+  /** Applies the theme and sizes the artboard (and, in the drawing tab, the view); returns the theme's layout metrics. */
+  async prepare(theme: RenderDocument['theme'], size: Size, scale: number, which: Tab = 'draw'): Promise<LayoutMetrics> {
+    const page = await this.tab(which);
+    if (which === 'draw') await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: scale });
     return await page.evaluate((t, s) => window.cyanotype.prepare(t, s), theme, size);
   }
 
-  /** Widths of the strings in the page's real fonts. */
-  async measure(requests: readonly MeasureRequest[]): Promise<number[]> {
-    const page = await this.openPage();
+  /** Widths of the strings in the page's real fonts (the tab must have been prepared with the theme). */
+  async measure(requests: readonly MeasureRequest[], which: Tab = 'draw'): Promise<number[]> {
+    const page = await this.tab(which);
     return await page.evaluate((r) => window.cyanotype.measure(r), requests);
   }
 

@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import { decodeRgba, type Rgba } from '../../src/check/rgba.js';
 import { describe, expect, it } from 'vitest';
 import { lintContent } from '../../src/check/content-lint.js';
 import { auditContrast, contrastRatio } from '../../src/check/contrast.js';
@@ -123,10 +124,11 @@ describe('layout audit', () => {
 });
 
 describe('contrast', () => {
-  function ground(r: number, g: number, b: number): PNG {
-    const png = new PNG({ width: 300, height: 200 });
+  /** A flat ground, decoded the way a capture is (a real PNG, through decodeRgba). */
+  function ground(r: number, g: number, b: number): Rgba {
+    const png = new PNG({ width: 300, height: 200, colorType: 2 });
     for (let i = 0; i < png.data.length; i += 4) png.data.set([r, g, b, 255], i);
-    return png;
+    return decodeRgba(PNG.sync.write(png, { colorType: 2 }));
   }
 
   it('computes WCAG ratios', () => {
