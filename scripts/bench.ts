@@ -2,7 +2,8 @@
  * `npm run bench`: cyanotype measured side by side with references, in one run on this
  * machine. Every measurement is a fresh process, as a user's command is; cases are
  * interleaved so drift on the machine hits them alike; medians are reported, with the peak
- * memory of the whole process tree (Node and every Chromium process, proportional set size).
+ * memory of the whole process tree (Node and every Chromium process, proportional set size),
+ * sampled in one extra run of each case.
  *
  *   single   (a) floor: bare Puppeteer launch + setContent + screenshot
  *            (b) one cold `cyanotype render` of the flagship (with and without the checks)
@@ -60,15 +61,19 @@ function treePss(root: number): number {
   return total;
 }
 
-/** Wall time and peak memory of the whole process tree, sampled every 100 ms. */
-function measure(command: string[]): Promise<Sample> {
+/**
+ * Wall time of a command, or (with `memory`) the peak memory of its whole process tree sampled
+ * every 50 ms. Sampling reads /proc for every process and slows what it watches by up to a
+ * quarter on two cores, so times come from runs without it.
+ */
+function measure(command: string[], memory = false): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treePss(child.pid!))), 100);
+    const timer = memory ? setInterval(() => (peak = Math.max(peak, treePss(child.pid!))), 50) : undefined;
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
@@ -88,10 +93,13 @@ type Case = [name: string, command: string[]];
 
 async function table(title: string, cases: Case[], rounds: number): Promise<Map<string, number>> {
   const samples = new Map<string, Sample[]>(cases.map(([name]) => [name, []]));
-  for (let round = 0; round <= rounds; round++) {
+  const peaks = new Map<string, number>();
+  for (let round = 0; round <= rounds + 1; round++) {
     for (const [name, command] of cases) {
-      const sample = await measure(command);
-      if (round > 0) samples.get(name)!.push(sample); // round 0 warms the disk cache
+      // Round 0 warms the disk cache; the last round only samples memory.
+      const sample = await measure(command, round === rounds + 1);
+      if (round === rounds + 1) peaks.set(name, sample.peakMiB);
+      else if (round > 0) samples.get(name)!.push(sample);
     }
   }
   const reference = median(samples.get(cases[0]![0])!.map((s) => s.seconds));

@@ -88,6 +88,8 @@ export async function readPageAssets(): Promise<Map<string, Buffer>> {
 export class BrowserSession {
   /** Requests the page made that were not its own bundled assets (all were blocked). */
   readonly blockedRequests: string[] = [];
+  /** The page's own assets it was served, in order (each tab loads the shell once). */
+  readonly servedRequests: string[] = [];
   private page: Page | undefined;
   private measurePage: Promise<Page> | undefined;
 
@@ -175,6 +177,7 @@ export class BrowserSession {
     const name = url.startsWith(`${PAGE_ORIGIN}/`) ? url.slice(PAGE_ORIGIN.length + 1) : undefined;
     const body = name === undefined ? undefined : this.assets.get(name);
     if (name !== undefined && body) {
+      this.servedRequests.push(name);
       return request.respond({ status: 200, contentType: CONTENT_TYPES[name] ?? 'application/octet-stream', body });
     }
     this.blockedRequests.push(url);

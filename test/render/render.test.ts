@@ -78,7 +78,8 @@ describe('render (real Chromium)', () => {
     expect(badges.map((b) => b.id).sort()).toEqual(expected);
   });
 
-  it('loads nothing but its own bundle', () => {
+  it('loads nothing but its own bundle: three assets, once, and no other request', () => {
+    expect([...renderer.servedRequests].sort()).toEqual(['index.html', 'page.css', 'page.js']);
     expect(renderer.blockedRequests).toEqual([]);
   });
 

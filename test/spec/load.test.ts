@@ -50,6 +50,14 @@ describe('loadSpecFile', () => {
     expect(spec.theme).toBe('blueprint');
   });
 
+  it('reads a file that starts with a UTF-8 byte-order mark like one without', () => {
+    const text = 'title: Tiny\ncomponents:\n  - { id: a, label: A }\n';
+    const plain = parseSpec(new TextEncoder().encode(text), 'tiny.yaml');
+    const marked = parseSpec(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), 'tiny.yaml');
+    expect(marked).toEqual(plain);
+    expect(marked.title).toBe('Tiny');
+  });
+
   it('reports a missing file by name', async () => {
     await expect(loadSpecFile('test/fixtures/nope.yaml')).rejects.toThrow('test/fixtures/nope.yaml: file not found');
   });
