@@ -111,9 +111,7 @@ async function table(title: string, cases: Case[], rounds: number): Promise<Map<
     const list = samples.get(name)!;
     const seconds = median(list.map((s) => s.seconds));
     medians.set(name, seconds);
-    console.log(
-      `| ${name} | ${seconds.toFixed(2)} | ${(seconds / reference).toFixed(2)} | ${median(list.map((s) => s.peakMiB)).toFixed(0)} |`,
-    );
+    console.log(`| ${name} | ${seconds.toFixed(2)} | ${(seconds / reference).toFixed(2)} | ${(peaks.get(name) ?? 0).toFixed(0)} |`);
   }
   return medians;
 }
