@@ -11,6 +11,7 @@ import { formatFinding } from '../check/findings.js';
 import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
+import { RenderLane } from '../render/lane.js';
 import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
@@ -20,6 +21,9 @@ import { itemsOf, MANAGED_NAME, shardOf, type TestItem } from './items.js';
 import { htmlReport } from './report-html.js';
 import { junitXml } from './junit.js';
 import { countLine, failed, type ItemResult, type RunSummary } from './results.js';
+
+/** Milliseconds one item may take before its browser is declared hung, replaced and the item retried. */
+const RENDER_TIMEOUT = 30_000;
 import { BaselineStore } from './store.js';
 
 export const UPDATE_MODES = ['none', 'missing', 'changed', 'all'] as const;
@@ -90,26 +94,34 @@ export async function runTests(
   let selected = options.grep ? items.filter((i) => i.name.includes(options.grep ?? '')) : items;
   if (options.shard) selected = shardOf(selected, options.shard.index, options.shard.count);
 
-  let renderer: Renderer | undefined;
-  let fingerprint: Fingerprint | undefined;
+  // One warm browser for the run; a crash or hang replaces it and retries the item once.
+  const lane = new RenderLane(openRenderer, RENDER_TIMEOUT);
+  let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
   try {
     for (const item of selected) {
       const started = performance.now();
       let result: ItemResult;
       try {
-        renderer ??= await openRenderer();
-        fingerprint ??= currentFingerprint(renderer.browserVersion);
-        const rendered = await renderer.renderSpec(item.spec, item.specFile);
+        const { value } = await lane.run(item.name, async (renderer) => {
+          const drawn = await renderer.renderSpec(item.spec, item.specFile);
+          return {
+            rendered: drawn,
+            inspection: options.check !== false ? await renderer.inspect() : undefined,
+            fingerprint: currentFingerprint(renderer.browserVersion),
+          };
+        });
+        const { rendered, inspection, fingerprint } = value;
+        runFingerprint ??= fingerprint;
         const fresh = rendered.warnings.filter((w) => !warned.has(w));
         fresh.forEach((w) => warned.add(w));
         for (const line of summariseWarnings(fresh)) reporter.line(`warning: ${line}`);
         result = await judge(item, rendered.bytes, store, fingerprint, options, started);
-        if (options.check !== false) {
+        if (inspection) {
           const findings = await checkRender({
             spec: rendered.spec,
             layout: rendered.layout,
-            inspection: await renderer.inspect(),
+            inspection,
             png: rendered.bytes,
             scale: 1,
           });
@@ -132,7 +144,7 @@ export async function runTests(
       reporter.item(result);
     }
   } finally {
-    await renderer?.close();
+    await lane.close();
     await store.save();
   }
 
@@ -147,7 +159,7 @@ export async function runTests(
     await store.save();
   }
 
-  const run: TestRun = { startedAt, fingerprint, partial, items: results, obsolete, pruned };
+  const run: TestRun = { startedAt, fingerprint: runFingerprint, partial, items: results, obsolete, pruned };
   await writeArtifacts(run, options.results);
   reporter.line(countLine(results));
   return run;

@@ -78,6 +78,43 @@ describe('cyanotype render at volume', () => {
     expect(stdout).toContain('8 written, 0 unchanged, 0 failed, 1 retried after a browser crash');
   });
 
+  it('cyanotype test also survives its Chromium being killed mid-run: every item is still judged', async () => {
+    const specs = specFolder(6);
+    for (const f of readdirSync(specs)) {
+      const path = join(specs, f);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^theme: .*$/m, 'theme: blueprint'));
+    }
+    const snapshots = scratch();
+    const results = scratch();
+    expect(cli('test', specs, '--snapshots', snapshots, '--results', results, '-u', 'missing', '--no-check').status).toBe(0);
+    const child = spawn(
+      process.execPath,
+      ['bin/cyanotype.js', 'test', specs, '--snapshots', snapshots, '--results', results, '--no-check'],
+      {
+        env: { ...process.env, CI: '1' },
+      },
+    );
+    let stdout = '';
+    let killed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!killed && stdout.includes('✓ spec-2.')) {
+        killed = true;
+        for (const pid of descendants(child.pid!)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(killed).toBe(true);
+    expect(code).toBe(0);
+    expect(stdout).toContain('6 passed, 0 failed');
+  });
+
   it('gives a hung item one retry with a fresh browser, then fails only that item (exit 1, no file)', () => {
     const out = scratch();
     const run = cli('render', 'examples/https-request-path.yaml', '-o', out, '--no-check', '--timeout', '100');
