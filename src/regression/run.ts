@@ -12,7 +12,7 @@ import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import { RenderLane } from '../render/lane.js';
-import type { Renderer } from '../renderer.js';
+import type { Plan, Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
 import { checkAgainstBaseline, writeFailureFiles } from './against-baseline.js';
@@ -98,13 +98,22 @@ export async function runTests(
   const lane = new RenderLane(openRenderer, RENDER_TIMEOUT);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
+  /** The next item's plan, laid out in the background tab while this one is captured. */
+  let ahead: { index: number; renderer: Renderer; plan: Promise<Plan> } | undefined;
   try {
-    for (const item of selected) {
+    for (const [index, item] of selected.entries()) {
       const started = performance.now();
       let result: ItemResult;
       try {
         const { value } = await lane.run(item.name, async (renderer) => {
-          const drawn = await renderer.renderSpec(item.spec, item.specFile);
+          const ready = ahead?.index === index && ahead.renderer === renderer ? await ahead.plan.catch(() => undefined) : undefined;
+          const plan = ready ?? (await renderer.plan(item.spec, item.specFile));
+          const following = selected[index + 1];
+          ahead = following
+            ? { index: index + 1, renderer, plan: renderer.plan(following.spec, following.specFile, {}, 'measure') }
+            : undefined;
+          ahead?.plan.catch(() => undefined); // a failure is met again when that item's turn comes
+          const drawn = await renderer.draw(plan);
           return {
             rendered: drawn,
             inspection: options.check !== false ? await renderer.inspect() : undefined,
