@@ -9,7 +9,7 @@ import { formatFinding } from '../check/findings.js';
 import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
 import { browserVersionOf, inputHash, readPngStamp, stampPng } from '../render/stamp.js';
-import { shardOf } from '../regression/items.js';
+import { parseShard, shardOf } from '../regression/items.js';
 import type { Plan, Renderer, RenderResult } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
@@ -81,15 +81,6 @@ export function parseRenderOptions(raw: {
     jobs,
     timeout,
   };
-}
-
-/** "2/5" → the second of five shares; anything else is a usage error. */
-export function parseShard(text: string): { index: number; count: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(text);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: "${text}" is not i/n with 1 ≤ i ≤ n, e.g. 2/4`);
-  return { index, count };
 }
 
 interface Item {

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
+import { parseShard } from '../regression/items.js';
 import type { ItemResult } from '../regression/results.js';
 import type { TestOptions, TestRun, UpdateMode } from '../regression/run.js';
 
@@ -40,15 +41,7 @@ export function parseTestOptions(raw: RawTestOptions): TestOptions {
   const update = raw.update === true ? 'changed' : raw.update === undefined || raw.update === false ? 'none' : raw.update;
   if (!['none', 'missing', 'changed', 'all'].includes(update))
     throw new UsageError(`--update: "${update}" is not one of missing, changed, all`);
-  let shard: TestOptions['shard'];
-  if (raw.shard !== undefined) {
-    const match = /^(\d+)\/(\d+)$/.exec(raw.shard);
-    const index = Number(match?.[1]);
-    const count = Number(match?.[2]);
-    if (!match || count < 1 || index < 1 || index > count)
-      throw new UsageError(`--shard: "${raw.shard}" is not INDEX/COUNT with 1 ≤ INDEX ≤ COUNT, e.g. 2/4`);
-    shard = { index, count };
-  }
+  const shard: TestOptions['shard'] = raw.shard === undefined ? undefined : parseShard(raw.shard);
   return {
     snapshots: raw.snapshots ?? 'snapshots',
     results: raw.results ?? DEFAULT_RESULTS,

@@ -153,7 +153,7 @@ describe('cyanotype render at volume', () => {
     expect(everything.length).toBeGreaterThanOrEqual(6);
     expect(outs.flat().sort()).toEqual(everything);
     for (const shard of outs) expect(shard.length).toBeGreaterThan(0);
-    expect(cli('render', 'examples', '--shard', '4/3').stderr).toBe('--shard: "4/3" is not i/n with 1 ≤ i ≤ n, e.g. 2/4\n');
+    expect(cli('render', 'examples', '--shard', '4/3').stderr).toBe('--shard: "4/3" is not INDEX/COUNT with 1 ≤ INDEX ≤ COUNT, e.g. 2/4\n');
   });
 
   it('skips an output whose spec, theme, cyanotype and Chromium are unchanged; --force and an edit render it', () => {
