@@ -45,6 +45,8 @@ export interface Plan {
   readonly themeName: string;
   readonly warnings: readonly string[];
   readonly request: RenderRequest;
+  /** The tab the text was measured in. */
+  readonly tab: Tab;
 }
 
 export class Renderer {
@@ -108,15 +110,27 @@ export class Renderer {
    */
   async plan(spec: Spec, item: string, request: RenderRequest = {}, tab: Tab = 'draw'): Promise<Plan> {
     const theme = await loadTheme(request.theme ?? spec.theme);
-    const doc = await renderDocument(spec, theme);
+    return this.planDocument(await renderDocument(spec, theme), theme.warnings, item, request, tab);
+  }
+
+  /** plan() for a document the caller has already built (render builds it to stamp the output). */
+  async planDocument(
+    doc: RenderDocument,
+    warnings: readonly string[],
+    item: string,
+    request: RenderRequest = {},
+    tab: Tab = 'draw',
+  ): Promise<Plan> {
     const layout = await this.layout(doc, item, request.scale ?? 1, tab);
-    return { item, doc, layout, themeName: theme.name, warnings: theme.warnings, request };
+    return { item, doc, layout, themeName: doc.theme.name, warnings, request, tab };
   }
 
   /** The second half: draw the planned layout in the drawing tab and capture it. */
   async draw(plan: Plan): Promise<RenderResult> {
     const { doc, layout, item, request } = plan;
-    await this.session.prepare(doc.theme, doc.spec.size, request.scale ?? 1);
+    // A plan made in the drawing tab left it prepared (theme, size, scale); one made in the
+    // measuring tab did not.
+    if (plan.tab === 'measure') await this.session.prepare(doc.theme, doc.spec.size, request.scale ?? 1);
     const bytes = await this.session.capture(doc, layout, item, request.format ?? 'png');
     return { bytes, spec: doc.spec, layout, themeName: plan.themeName, warnings: plan.warnings };
   }

@@ -141,7 +141,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       browserVersion: browserVersion ?? 'none',
       options: { format: options.format, scale: options.scale },
     });
-    return { spec, target, document, stamp };
+    return { spec, target, document, warnings: theme.warnings, stamp };
   };
 
   const shown = (target: string) => {
@@ -181,7 +181,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       const elapsed = () => Math.round(performance.now() - started);
       let outcome: ItemOutcome;
       try {
-        const { spec, target, document, stamp } = await prepareAt(index);
+        const { target, document, warnings, stamp } = await prepareAt(index);
         if (await unchanged(target, stamp)) {
           outcome = { spec: item.file, output: shown(target), status: 'skipped', ms: elapsed(), retried: false, findings: 0 };
         } else {
@@ -195,14 +195,20 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             const run = await lane.run(item.file, async (renderer) => {
               const ready =
                 prefetch?.index === index && prefetch.renderer === renderer ? await prefetch.plan.catch(() => undefined) : undefined;
-              const plan = ready ?? (await renderer.plan(spec, item.file, request));
+              const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
               // Claim the next item and lay it out in the background tab while this one draws.
               if (following === items.length && next < items.length) following = next++;
               prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
               const result = await renderer.draw(plan);
               const found =
                 options.check && options.format !== 'pdf'
-                  ? await checkAfterRender(renderer, spec, result, options.format === 'png' ? result.bytes : undefined, options.scale)
+                  ? await checkAfterRender(
+                      renderer,
+                      document.spec,
+                      result,
+                      options.format === 'png' ? result.bytes : undefined,
+                      options.scale,
+                    )
                   : [];
               return { bytes: result.bytes, findings: found };
             });
@@ -246,9 +252,9 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
 
   /** Lays out item `index` in the background tab, unless it fails to load or is unchanged. */
   const planAhead = async (renderer: Renderer, index: number): Promise<Plan | undefined> => {
-    const { spec, target, stamp } = await prepareAt(index);
+    const { document, warnings, target, stamp } = await prepareAt(index);
     if (await unchanged(target, stamp)) return undefined;
-    return renderer.plan(spec, items[index]!.file, request, 'measure');
+    return renderer.planDocument(document, warnings, items[index]!.file, request, 'measure');
   };
 
   progress.begin(items.length);
