@@ -114,7 +114,11 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const bundle = createHash('sha256');
   for (const [name, bytes] of [...assets].sort(([a], [b]) => a.localeCompare(b))) bundle.update(name).update(bytes);
   const bundleHash = bundle.digest('hex');
-  let browserVersion: string | undefined;
+  // Asked of the executable once, beside the launch: an all-unchanged run never waits for the browser.
+  const browserVersion = browserPath
+    ? browserVersionOf(browserPath).then(async (version) => version ?? (await (first ?? open())).browserVersion)
+    : Promise.resolve('none');
+  browserVersion.catch(() => undefined); // a launch failure is reported by the first lane
 
   const warned = new Set<string>();
   const warn = (warnings: readonly string[]) => {
@@ -133,12 +137,11 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     const theme = await loadTheme(options.theme ?? spec.theme);
     warn(theme.warnings);
     const document = await renderDocument(spec, theme);
-    if (browserPath) browserVersion ??= browserVersionOf(browserPath) ?? (await (await (first ?? open())).browserVersion);
     const stamp = inputHash({
       document,
       bundle: bundleHash,
       version: packageVersion(),
-      browserVersion: browserVersion ?? 'none',
+      browserVersion: await browserVersion,
       options: { format: options.format, scale: options.scale },
     });
     return { spec, target, document, warnings: theme.warnings, stamp };

@@ -3,7 +3,7 @@
  * the browser crashes or hangs, it is killed, a fresh one is started and the item is tried once
  * more. A second failure fails only that item; the lane goes on with the next one.
  */
-import { BrowserError, CyanotypeError, RenderError } from '../errors.js';
+import { CyanotypeError, RenderError } from '../errors.js';
 import type { Renderer } from '../renderer.js';
 
 export interface LaneResult<T> {
@@ -38,9 +38,8 @@ export class RenderLane {
         return { value: await withTimeout(pending, this.timeoutMs), retried: attempt > 0 };
       } catch (error) {
         const hung = error instanceof Timeout;
-        // A spec or layout problem fails the same way every time: no retry.
+        // A spec or layout problem (or a browser that cannot start) fails the same way every time: no retry.
         if (!hung && renderer.connected && error instanceof CyanotypeError) throw error;
-        if (error instanceof BrowserError && renderer.connected) throw error;
         const what = hung ? `did not finish within ${this.timeoutMs} ms` : `the browser crashed (${firstLine(error)})`;
         renderer.kill();
         await renderer.close().catch(() => undefined);

@@ -3,7 +3,7 @@
  * of the render document (spec, theme CSS, icons), the page bundle, cyanotype's version, the
  * Chromium version and the capture options. `render` skips an output whose stamp matches.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
@@ -23,13 +23,12 @@ export function inputHash(inputs: StampInputs): string {
 }
 
 /** `chromium --version` without starting a browser: "Chromium 156.0.8078.108 built on …" → the number. */
-export function browserVersionOf(executable: string): string | undefined {
-  try {
-    const out = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
-    return /\d+\.\d+\.\d+\.\d+/.exec(out)?.[0];
-  } catch {
-    return undefined;
-  }
+export function browserVersionOf(executable: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(executable, ['--version'], { encoding: 'utf8', timeout: 10_000 }, (error, stdout) =>
+      resolve(error ? undefined : /\d+\.\d+\.\d+\.\d+/.exec(stdout)?.[0]),
+    );
+  });
 }
 
 /** The PNG with a tEXt chunk carrying `hash`, right after IHDR. */
