@@ -38,31 +38,37 @@ function descendants(pid: number): number[] {
   return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
+/**
+ * Runs the CLI and SIGKILLs every process below it (Chromium) the first time its stdout
+ * contains `cue`; resolves with what it printed and its exit code.
+ */
+async function runKillingChromium(args: string[], cue: string) {
+  const child = spawn(process.execPath, ['bin/cyanotype.js', ...args], { env: { ...process.env, CI: '1' } });
+  let stdout = '';
+  let stderr = '';
+  let killed = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (killed || !stdout.includes(cue)) return;
+    killed = true;
+    for (const pid of descendants(child.pid!)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { stdout, stderr, code, killed };
+}
+
 describe('cyanotype render at volume', () => {
   it('finishes a batch whose Chromium is killed mid-way, retrying exactly the affected item', async () => {
     const specs = specFolder(8);
     const out = scratch();
-    const child = spawn(process.execPath, ['bin/cyanotype.js', 'render', specs, '-o', out, '--no-check'], {
-      env: { ...process.env, CI: '1' },
-    });
-    let stdout = '';
-    let killed = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (!killed && stdout.includes('spec-2.yaml →')) {
-        killed = true;
-        for (const pid of descendants(child.pid!)) {
-          try {
-            process.kill(pid, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }
-      }
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { stdout, stderr, code, killed } = await runKillingChromium(['render', specs, '-o', out, '--no-check'], 'spec-2.yaml →');
     expect(killed).toBe(true);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -87,29 +93,10 @@ describe('cyanotype render at volume', () => {
     const snapshots = scratch();
     const results = scratch();
     expect(cli('test', specs, '--snapshots', snapshots, '--results', results, '-u', 'missing', '--no-check').status).toBe(0);
-    const child = spawn(
-      process.execPath,
-      ['bin/cyanotype.js', 'test', specs, '--snapshots', snapshots, '--results', results, '--no-check'],
-      {
-        env: { ...process.env, CI: '1' },
-      },
+    const { stdout, code, killed } = await runKillingChromium(
+      ['test', specs, '--snapshots', snapshots, '--results', results, '--no-check'],
+      '✓ spec-2.',
     );
-    let stdout = '';
-    let killed = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (!killed && stdout.includes('✓ spec-2.')) {
-        killed = true;
-        for (const pid of descendants(child.pid!)) {
-          try {
-            process.kill(pid, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }
-      }
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(killed).toBe(true);
     expect(code).toBe(0);
     expect(stdout).toContain('6 passed, 0 failed');
