@@ -64,6 +64,17 @@ export interface ColumnPlan {
   readonly inter: readonly InterEdge[];
 }
 
+const rankLookup =
+  (ranks: ReadonlyMap<string, Rank>) =>
+  (id: string): Rank =>
+    ranks.get(id) ?? { layer: 0, order: 0 };
+
+/** Sorts unit ids in reading order of the flow: by layer, then by place within the layer. */
+function flowOrder(ranks: ReadonlyMap<string, Rank>): (a: string, b: string) => number {
+  const rankOf = rankLookup(ranks);
+  return (a, b) => rankOf(a).layer - rankOf(b).layer || rankOf(a).order - rankOf(b).order;
+}
+
 /** Number of layers ELK's ranking produced. */
 export function layerCount(graph: UnitGraph, ranks: ReadonlyMap<string, Rank>): number {
   return Math.max(0, ...graph.units.map((u) => ranks.get(u.id)?.layer ?? 0)) + 1;
@@ -78,8 +89,8 @@ export function assignColumns(
   ranks: ReadonlyMap<string, Rank>,
   wanted: number,
 ): { bands: (string | undefined)[]; members: string[][] } {
-  const rankOf = (id: string): Rank => ranks.get(id) ?? { layer: 0, order: 0 };
-  const byFlow = (a: string, b: string) => rankOf(a).layer - rankOf(b).layer || rankOf(a).order - rankOf(b).order;
+  const rankOf = rankLookup(ranks);
+  const byFlow = flowOrder(ranks);
 
   if (graph.bands.length > 0) {
     const bandOf = new Map<string, string>();
@@ -143,8 +154,7 @@ export function assignColumnsBalanced(
   height: (unit: string) => number,
   gap: number,
 ): { bands: (string | undefined)[]; members: string[][] } {
-  const rankOf = (id: string): Rank => ranks.get(id) ?? { layer: 0, order: 0 };
-  const ordered = graph.units.map((u) => u.id).sort((a, b) => rankOf(a).layer - rankOf(b).layer || rankOf(a).order - rankOf(b).order);
+  const ordered = graph.units.map((u) => u.id).sort(flowOrder(ranks));
   const columnCount = Math.max(1, Math.min(ordered.length, wanted));
   const total = ordered.reduce((sum, id) => sum + height(id) + gap, 0);
   const members: string[][] = [];
