@@ -27,3 +27,9 @@ export const QUIET_FLAGS = [
   '--disable-dev-shm-usage',
   '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
 ] as const;
+
+/**
+ * Flags for speed that do not change a pixel: without a frame-rate limit a screenshot need not
+ * wait for the next 60 Hz frame (a capture of a static 1024×1024 page: 50 → 28 ms).
+ */
+export const SPEED_FLAGS = ['--disable-frame-rate-limit'] as const;

@@ -13,7 +13,7 @@ import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
-import { DETERMINISM_FLAGS, QUIET_FLAGS } from './flags.js';
+import { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS } from './flags.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
 
@@ -23,7 +23,7 @@ export type Tab = 'draw' | 'measure';
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
 
-export { DETERMINISM_FLAGS, QUIET_FLAGS } from './flags.js';
+export { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS } from './flags.js';
 
 const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
@@ -120,7 +120,7 @@ export class BrowserSession {
       browser = await puppeteer.launch({
         executablePath,
         headless: options.headless ?? true,
-        args: [...DETERMINISM_FLAGS, ...QUIET_FLAGS, ...(root || process.env['CYANOTYPE_NO_SANDBOX'] ? ['--no-sandbox'] : [])],
+        args: [...DETERMINISM_FLAGS, ...QUIET_FLAGS, ...SPEED_FLAGS, ...(root || process.env['CYANOTYPE_NO_SANDBOX'] ? ['--no-sandbox'] : [])],
         defaultViewport: null,
         timeout: 30_000,
       });
