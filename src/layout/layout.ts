@@ -3,11 +3,12 @@
  * browser; the page passes a canvas-backed measurer, tests pass a fake one.
  */
 import type { Spec } from '../spec/model.js';
-import { assignColumns, assignColumnsBalanced, layerCount, planColumns, type UnitShape } from './columns.js';
+import { assignColumns, assignColumnsBalanced, layerCount, planColumns, type ColumnPlan, type UnitShape } from './columns.js';
 import { layoutFrame } from './frame.js';
 import { buildUnitGraph, type UnitGraph } from './graph.js';
 import { measureNodeBox, nodeBoxContent, type NodeBoxSize } from './node-box.js';
-import { rankUnits } from './rank.js';
+import { rankUnits, type Rank } from './rank.js';
+import { measureTable, type MeasureRequest } from './measure-table.js';
 import { routeColumns } from './route.js';
 import { fitText, placeText, wrapText, type WrappedText } from './text.js';
 import type {
@@ -50,12 +51,21 @@ export async function layoutSpec(spec: Spec, metrics: LayoutMetrics, measure: Me
 }
 
 async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<DiagramLayout> {
-  let best = await layoutWith(spec, metrics, measure, region);
+  // Layers and their order depend only on the graph, never on box sizes: ranked once (with the
+  // theme's sizes) and reused by the denser passes, which saves an ELK run each.
+  const ranked = new Map<string, Promise<Map<string, Rank>>>();
+  const ranksOf: RankUnits = (graph, size) => {
+    const key = JSON.stringify([graph.units.map((u) => u.id), graph.edges.map((e) => [e.from.unit, e.to.unit])]);
+    let ranks = ranked.get(key);
+    if (!ranks) ranked.set(key, (ranks = rankUnits(graph, size)));
+    return ranks;
+  };
+  let best = await layoutWith(spec, metrics, measure, region, ranksOf);
   // Too big for the region at the theme's sizes: try denser arrangements (narrower boxes,
   // tighter gaps and arrow tracks) before shrinking the type below what the theme set.
   for (const factor of [1, 2] as const) {
     if (best.score >= 1) break;
-    const dense = await layoutWith(spec, denser(metrics, factor), measure, region);
+    const dense = await layoutWith(spec, denser(metrics, factor), measure, region, ranksOf);
     if (dense.score > best.score + 0.01) best = dense;
   }
   const scale = best.score;
@@ -90,7 +100,42 @@ interface Candidate {
   readonly coverage: number;
 }
 
-async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<Candidate> {
+type RankUnits = typeof rankUnits;
+
+/**
+ * The most a column plan could score once routed. Routing only adds to the boxes: the columns
+ * sit side by side without overlapping (each is its own ELK layer), so the diagram is at least
+ * as wide as the widest box of every column together and as tall as any column's boxes.
+ * A candidate whose bound is below the best score so far cannot win and is not routed.
+ */
+function scoreBound(plan: ColumnPlan, region: Rect): number {
+  let width = 0;
+  let height = 0;
+  for (const column of plan.columns) {
+    let widest = 0;
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const placed of column.units) {
+      const rects = placed.members.size > 0 ? [...placed.members.values()].map((m) => ({ ...m, y: placed.rect.y + m.y })) : [placed.rect];
+      for (const r of rects) {
+        widest = Math.max(widest, r.width);
+        top = Math.min(top, r.y);
+        bottom = Math.max(bottom, r.y + r.height);
+      }
+    }
+    width += widest;
+    if (bottom > top) height = Math.max(height, bottom - top);
+  }
+  return Math.min(region.width / Math.max(1, width), region.height / Math.max(1, height), MAX_SCALE);
+}
+
+async function layoutWith(
+  spec: Spec,
+  metrics: LayoutMetrics,
+  measure: MeasureText,
+  region: Rect,
+  rankUnits: RankUnits,
+): Promise<Candidate> {
   const edgeLabelWidth = (text: string) => fitText(text, metrics.fonts.edgeLabel, metrics.edgeLabelMaxWidth, measure, metrics.minTextSize);
   const graph = buildUnitGraph(spec, (c) => (c.label === undefined ? undefined : edgeLabelWidth(c.label)));
 
@@ -113,24 +158,29 @@ async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureTe
       best = { diagram, score, coverage };
     }
   };
+  const bandTitleHeight = graph.bands.length > 0 ? Math.ceil(metrics.fonts.bandTitle.lineHeight + 10) : 0;
+  /** Routes a column assignment, unless even its unrouted boxes cannot beat the best so far. */
+  const attempt = async (assignment: { bands: (string | undefined)[]; members: string[][] }) => {
+    const plan = planColumns(graph, assignment, shapes, metrics, bandTitleHeight);
+    if (best && scoreBound(plan, region) < best.score - 0.01) return;
+    consider(await arrange(plan));
+  };
   for (const columns of candidates) {
-    consider(await arrange(assignColumns(graph, ranks, columns)));
+    await attempt(assignColumns(graph, ranks, columns));
   }
   // A shallow, wide flow (few layers, many units per layer) cannot fit by folding whole
   // layers; let tall layers continue in the next column instead.
   if (graph.bands.length === 0 && (best?.score ?? 0) < 1) {
     const height = (id: string) => shapes.get(id)?.height ?? 0;
     for (let columns = 2; columns <= maxColumns; columns++) {
-      consider(await arrange(assignColumnsBalanced(graph, ranks, columns, height, metrics.nodeGap)));
+      await attempt(assignColumnsBalanced(graph, ranks, columns, height, metrics.nodeGap));
     }
   }
   const chosen: Candidate | undefined = best;
   if (!chosen) throw new Error('no layout candidate');
   return chosen;
 
-  async function arrange(assignment: { bands: (string | undefined)[]; members: string[][] }): Promise<DiagramLayout> {
-    const bandTitleHeight = graph.bands.length > 0 ? Math.ceil(metrics.fonts.bandTitle.lineHeight + 10) : 0;
-    const plan = planColumns(graph, assignment, shapes, metrics, bandTitleHeight);
+  async function arrange(plan: ColumnPlan): Promise<DiagramLayout> {
     const routed = await routeColumns(plan, metrics);
 
     const origin = (column: number): Point => routed.columnOrigins[column] ?? { x: 0, y: 0 };
@@ -411,4 +461,16 @@ function unionRects(rects: readonly Rect[]): Rect {
   const right = Math.max(...real.map((r) => r.x + r.width));
   const bottom = Math.max(...real.map((r) => r.y + r.height));
   return { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) };
+}
+
+/** One layout pass from measured widths, and the strings it had to estimate (measure them, then pass again). */
+export async function layoutMeasured(
+  spec: Spec,
+  metrics: LayoutMetrics,
+  requests: readonly MeasureRequest[],
+  widths: readonly number[],
+): Promise<{ layout: Layout; misses: MeasureRequest[] }> {
+  const table = measureTable(requests, widths);
+  const layout = await layoutSpec(spec, metrics, table.measure);
+  return { layout, misses: table.misses };
 }
