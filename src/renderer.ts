@@ -6,8 +6,9 @@
 import type { Inspection, RenderDocument } from './document.js';
 import { setElkLoader } from './layout/elk.js';
 import { loadElkWithCodeCache } from './layout/elk-code-cache.js';
-import { layoutSpec } from './layout/layout.js';
-import { measureRequests, measureTable } from './layout/measure-table.js';
+import { layoutMeasured } from './layout/layout.js';
+import { measureRequests } from './layout/measure-table.js';
+import type { Offload } from './offload/offload.js';
 import type { Layout } from './layout/types.js';
 import { renderDocument } from './render/document.js';
 import { BrowserSession, type ImageFormat, type SessionOptions, type Tab } from './render/session.js';
@@ -49,11 +50,21 @@ export interface Plan {
   readonly tab: Tab;
 }
 
+export interface RendererOptions extends SessionOptions {
+  /** A browser session already launching, to adopt. */
+  readonly session?: Promise<BrowserSession> | undefined;
+  /** Lay out on this worker thread instead of the calling one (batches; see offload.ts). */
+  readonly offload?: Offload | undefined;
+}
+
 export class Renderer {
-  private constructor(private readonly session: BrowserSession) {}
+  private constructor(
+    private readonly session: BrowserSession,
+    private readonly offload: Offload | undefined,
+  ) {}
 
   /** Opens a browser session (or adopts one already launching) and loads the page shell. */
-  static async open(options: SessionOptions & { readonly session?: Promise<BrowserSession> } = {}): Promise<Renderer> {
+  static async open(options: RendererOptions = {}): Promise<Renderer> {
     const session = await (options.session ?? BrowserSession.open(options));
     try {
       await session.openPage();
@@ -63,7 +74,7 @@ export class Renderer {
         ? error
         : new BrowserError(`could not load the page shell: ${(error as Error).message}`, String(error));
     }
-    return new Renderer(session);
+    return new Renderer(session, options.offload);
   }
 
   /** False once the browser has exited or crashed; such a renderer must be replaced. */
@@ -143,11 +154,12 @@ export class Renderer {
       // Layout may ask for strings nobody listed (long words broken at hyphens): measure those
       // too and lay out again, so every width layout used came from the page.
       for (let pass = 0; pass < 4; pass++) {
-        const table = measureTable(requests, widths);
-        const layout = await layoutSpec(doc.spec, metrics, table.measure);
-        if (table.misses.length === 0) return layout;
-        requests = [...requests, ...table.misses];
-        widths = [...widths, ...(await this.session.measure(table.misses, tab))];
+        const { layout, misses } = this.offload
+          ? await this.offload.layout(doc.spec, metrics, requests, widths)
+          : await layoutMeasured(doc.spec, metrics, requests, widths);
+        if (misses.length === 0) return layout;
+        requests = [...requests, ...misses];
+        widths = [...widths, ...(await this.session.measure(misses, tab))];
       }
       throw new Error('text measurement did not settle');
     } catch (error) {

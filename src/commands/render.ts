@@ -10,6 +10,8 @@ import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
 import { browserVersionOf, inputHash, readPngStamp, stampPng } from '../render/stamp.js';
 import { parseShard, shardOf } from '../regression/items.js';
+import type { Inspection } from '../document.js';
+import type { Offload } from '../offload/offload.js';
 import type { Plan, Renderer, RenderResult } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
@@ -103,10 +105,13 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, ELK), so it
   // boots on the other core while those load instead of after them.
   const browserPath = options.format === 'html' ? undefined : (await import('../render/session.js')).findBrowser(options.browser);
-  const open = () => openRenderer(browserPath ?? '');
+  // A batch lays out and checks on a worker thread, keeping this one free to answer Chromium.
+  const offload =
+    browserPath && items.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check }) : undefined;
+  const open = () => openRenderer(browserPath ?? '', offload);
   const first = browserPath && items.length > 0 ? open() : undefined;
   first?.catch(() => undefined); // awaited by the first lane; a launch failure must not go unhandled meanwhile
-  if (options.check) (await import('../check/content-lint.js')).preloadSpelling();
+  if (options.check && !offload) (await import('../check/content-lint.js')).preloadSpelling();
   const { loadSpecFile } = await import('../spec/load.js');
   const { renderDocument } = await import('../render/document.js');
   const { readPageAssets } = await import('../render/session.js');
@@ -176,63 +181,22 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const work = async (lane: RenderLane | undefined) => {
     /** The next item's plan, started in the background tab while this item draws. */
     let prefetch: { index: number; renderer: Renderer; plan: Promise<Plan | undefined> } | undefined;
+    /**
+     * The previous item's checks and write: they need only Node, so they run while the
+     * browser draws this item, and finish (in order) before this item's own.
+     */
+    let finishing: Promise<void> = Promise.resolve();
     for (let index = next++; index < items.length;) {
       const item = items[index]!;
       let following = items.length;
       progress.start(item.file);
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
-      let outcome: ItemOutcome;
-      try {
-        const { target, document, warnings, stamp } = await prepareAt(index);
-        if (await unchanged(target, stamp)) {
-          outcome = { spec: item.file, output: shown(target), status: 'skipped', ms: elapsed(), retried: false, findings: 0 };
-        } else {
-          let bytes: Uint8Array | string;
-          let findings: Finding[] = [];
-          let retried = false;
-          if (!lane) {
-            const { standaloneHtml } = await import('../render/standalone-html.js');
-            bytes = standaloneHtml(document, assets);
-          } else {
-            const run = await lane.run(item.file, async (renderer) => {
-              const ready =
-                prefetch?.index === index && prefetch.renderer === renderer ? await prefetch.plan.catch(() => undefined) : undefined;
-              const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
-              // Claim the next item and lay it out in the background tab while this one draws.
-              if (following === items.length && next < items.length) following = next++;
-              prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
-              const result = await renderer.draw(plan);
-              const found =
-                options.check && options.format !== 'pdf'
-                  ? await checkAfterRender(
-                      renderer,
-                      document.spec,
-                      result,
-                      options.format === 'png' ? result.bytes : undefined,
-                      options.scale,
-                    )
-                  : [];
-              return { bytes: result.bytes, findings: found };
-            });
-            bytes = options.format === 'png' ? stampPng(run.value.bytes, stamp) : run.value.bytes;
-            findings = run.value.findings;
-            retried = run.retried;
-          }
-          for (const f of findings) progress.note(`${options.strict ? '' : 'warning: '}${item.file}: ${formatFinding(f)}`);
-          if (options.strict && findings.length > 0) {
-            throw new RenderError(item.file, `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`);
-          }
-          await writeFileAtomic(target, bytes).catch((error: NodeJS.ErrnoException) => {
-            throw new RenderError(item.file, `cannot write ${shown(target)} (${error.code ?? error.message})`, String(error));
-          });
-          outcome = { spec: item.file, output: shown(target), status: 'written', ms: elapsed(), retried, findings: findings.length };
-        }
-      } catch (error) {
+      const failed = (error: unknown): ItemOutcome => {
         // Bad usage and a browser that cannot start stop the run; a bad spec or a failed render is one item.
         if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
         failures.push(error);
-        outcome = {
+        return {
           spec: item.file,
           status: 'failed',
           ms: elapsed(),
@@ -241,10 +205,69 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           error: error.message,
           detail: error.detail,
         };
+      };
+      let done: Promise<ItemOutcome>;
+      try {
+        const { target, document, warnings, stamp } = await prepareAt(index);
+        if (await unchanged(target, stamp)) {
+          done = Promise.resolve({ spec: item.file, output: shown(target), status: 'skipped', ms: elapsed(), retried: false, findings: 0 });
+        } else if (!lane) {
+          const { standaloneHtml } = await import('../render/standalone-html.js');
+          done = store(item, target, standaloneHtml(document, assets), [], false, elapsed);
+        } else {
+          const run = await lane.run(item.file, async (renderer) => {
+            const ready =
+              prefetch?.index === index && prefetch.renderer === renderer ? await prefetch.plan.catch(() => undefined) : undefined;
+            const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
+            // Claim the next item and lay it out in the background tab while this one draws.
+            if (following === items.length && next < items.length) following = next++;
+            prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
+            const result = await renderer.draw(plan);
+            // What the page drew is read now, before the next item replaces it; the checks run later.
+            const inspection = options.check && options.format !== 'pdf' ? await renderer.inspect() : undefined;
+            return { result, inspection };
+          });
+          const { result, inspection } = run.value;
+          done = Promise.resolve().then(async () => {
+            const findings = inspection ? await checkAfterRender(result, inspection, options.format === 'png', options.scale, offload) : [];
+            const bytes = options.format === 'png' ? stampPng(result.bytes, stamp) : result.bytes;
+            return store(item, target, bytes, findings, run.retried, elapsed);
+          });
+        }
+      } catch (error) {
+        done = Promise.resolve(failed(error));
       }
-      progress.finish(outcome);
+      const previous = finishing;
+      finishing = quiet(
+        (async () => {
+          await previous;
+          progress.finish(await done.catch(failed));
+        })(),
+      );
+      // Only one item waits for its checks at a time; a run-stopping error surfaces here.
+      await previous;
       index = following < items.length ? following : next++;
     }
+    await finishing;
+  };
+
+  /** Reports an item's findings and writes its output atomically. */
+  const store = async (
+    item: Item,
+    target: string,
+    bytes: Uint8Array | string,
+    findings: readonly Finding[],
+    retried: boolean,
+    elapsed: () => number,
+  ): Promise<ItemOutcome> => {
+    for (const f of findings) progress.note(`${options.strict ? '' : 'warning: '}${item.file}: ${formatFinding(f)}`);
+    if (options.strict && findings.length > 0) {
+      throw new RenderError(item.file, `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`);
+    }
+    await writeFileAtomic(target, bytes).catch((error: NodeJS.ErrnoException) => {
+      throw new RenderError(item.file, `cannot write ${shown(target)} (${error.code ?? error.message})`, String(error));
+    });
+    return { spec: item.file, output: shown(target), status: 'written', ms: elapsed(), retried, findings: findings.length };
   };
 
   /** A promise whose failure is handled where it is awaited, never reported as unhandled. */
@@ -265,6 +288,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     await Promise.all(lanes.length > 0 ? lanes.map(work) : [work(undefined)]);
   } finally {
     await Promise.all(lanes.map((lane) => lane.close()));
+    await offload?.close();
     if (lanes.length === 0) await (await first?.catch(() => undefined))?.close();
   }
   progress.end();
@@ -273,26 +297,25 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
 
 /** The quality checks of one render (contrast only when the capture is a PNG). */
 async function checkAfterRender(
-  renderer: Renderer,
-  spec: Spec,
   result: RenderResult,
-  png: Uint8Array | undefined,
+  inspection: Inspection,
+  png: boolean,
   scale: number,
+  offload: Offload | undefined,
 ): Promise<Finding[]> {
   const { checkRender, checkWithoutPixels } = await import('../check/check.js');
-  const inspection = await renderer.inspect();
-  return png
-    ? checkRender({ spec: result.spec, layout: result.layout, inspection, png, scale })
-    : checkWithoutPixels({ spec, layout: result.layout, inspection });
+  if (!png) return checkWithoutPixels({ spec: result.spec, layout: result.layout, inspection });
+  const input = { spec: result.spec, layout: result.layout, inspection, png: result.bytes, scale };
+  return offload ? offload.check(input) : checkRender(input);
 }
 
 /** Starts Chromium as soon as Puppeteer is loaded; resolves once the page shell is ready. */
-async function openRenderer(browser: string): Promise<Renderer> {
+async function openRenderer(browser: string, offload: Offload | undefined): Promise<Renderer> {
   const { BrowserSession } = await import('../render/session.js');
   const session = BrowserSession.open({ browser });
   session.catch(() => undefined);
   const { Renderer } = await import('../renderer.js');
-  return Renderer.open({ session });
+  return Renderer.open({ session, offload });
 }
 
 function parseSize(size: string) {

@@ -1,0 +1,119 @@
+/**
+ * The Node-side CPU work of a render — layout (ELK) and the quality checks — on a worker
+ * thread. In a batch the main thread then stays free to answer Chromium: measured on 2 cores,
+ * a main thread busy laying out the next spec left each CDP reply waiting 20–30 ms, and
+ * Chromium idle with it (docs/decisions/008). A single render keeps everything in-process: a
+ * worker's start-up would cost it more than it saves.
+ */
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { CheckInput } from '../check/check.js';
+import type { Finding } from '../check/findings.js';
+import type { MeasureRequest } from '../layout/measure-table.js';
+import type { Layout, LayoutMetrics } from '../layout/types.js';
+import type { Spec } from '../spec/model.js';
+import { packageRoot } from '../package-root.js';
+
+/** Messages to the worker. */
+export type OffloadRequest =
+  | {
+      readonly id: number;
+      readonly kind: 'layout';
+      readonly spec: Spec;
+      readonly metrics: LayoutMetrics;
+      readonly requests: readonly MeasureRequest[];
+      readonly widths: readonly number[];
+    }
+  | { readonly id: number; readonly kind: 'check'; readonly input: CheckInput };
+
+/** Messages from the worker: a value, or the message of what it threw. */
+export type OffloadReply = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: string };
+
+export interface OffloadOptions {
+  /** Load the spelling word list at start (the checks will need it). */
+  readonly spelling: boolean;
+}
+
+interface Pending {
+  readonly request: OffloadRequest;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export class Offload {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  /** Set once the worker has died: from then on (and for what it held) work runs in-process. */
+  private dead = false;
+  private closed = false;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: OffloadReply) => {
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if ('error' in reply) waiting?.reject(new Error(reply.error));
+      else waiting?.resolve(reply.value);
+      if (this.pending.size === 0) worker.unref();
+    });
+    const die = () => {
+      if (this.dead) return;
+      this.dead = true;
+      const orphans = [...this.pending.values()];
+      this.pending.clear();
+      for (const waiting of orphans) inProcess(waiting.request).then(waiting.resolve, waiting.reject);
+    };
+    worker.on('error', die);
+    worker.on('exit', die);
+    // An idle worker must not keep a finished command alive.
+    worker.unref();
+  }
+
+  /** Starts the worker from the built script (dist/node), which tests and the CLI share. */
+  static start(options: OffloadOptions): Offload {
+    const script = join(packageRoot(), 'dist', 'node', 'offload', 'offload-worker.js');
+    return new Offload(new Worker(script, { workerData: options }));
+  }
+
+  /** One layout pass from measured widths (see layoutMeasured). */
+  layout(
+    spec: Spec,
+    metrics: LayoutMetrics,
+    requests: readonly MeasureRequest[],
+    widths: readonly number[],
+  ): Promise<{ layout: Layout; misses: MeasureRequest[] }> {
+    return this.send({ id: this.nextId++, kind: 'layout', spec, metrics, requests, widths }) as Promise<{
+      layout: Layout;
+      misses: MeasureRequest[];
+    }>;
+  }
+
+  /** All quality checks of one render (see checkRender). */
+  check(input: CheckInput): Promise<Finding[]> {
+    return this.send({ id: this.nextId++, kind: 'check', input }) as Promise<Finding[]>;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.worker.terminate();
+  }
+
+  private send(request: OffloadRequest): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('the layout worker was closed'));
+    if (this.dead) return inProcess(request);
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { request, resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage(request);
+    });
+  }
+}
+
+/** The same work on the calling thread (a worker that died). */
+async function inProcess(request: OffloadRequest): Promise<unknown> {
+  if (request.kind === 'layout') {
+    const { layoutMeasured } = await import('../layout/layout.js');
+    return layoutMeasured(request.spec, request.metrics, request.requests, request.widths);
+  }
+  const { checkRender } = await import('../check/check.js');
+  return checkRender(request.input);
+}
