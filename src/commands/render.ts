@@ -96,7 +96,7 @@ interface Item {
  * per item while the other outputs are still written.
  */
 export async function renderCommand(inputs: readonly string[], options: RenderCommandOptions, progress: Progress): Promise<RenderReport> {
-  const files = await collectSpecFiles(inputs);
+  const files = await collectSpecFiles(inputs, [options.out]);
   if (options.theme) await loadTheme(options.theme); // fail fast on an unknown theme
   const all: Item[] = files.map((file) => ({ file, name: outputName(file) }));
   const items = options.shard ? shardOf(all, options.shard.index, options.shard.count) : all;

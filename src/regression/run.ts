@@ -12,6 +12,7 @@ import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import { RenderLane } from '../render/lane.js';
+import type { Offload } from '../offload/offload.js';
 import type { Plan, Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
@@ -62,10 +63,10 @@ export async function runTests(
   inputs: readonly string[],
   options: TestOptions,
   reporter: TestReporter,
-  openRenderer: () => Promise<Renderer>,
+  openRenderer: (offload?: Offload) => Promise<Renderer>,
 ): Promise<TestRun> {
   const startedAt = new Date().toISOString();
-  const files = await collectSpecFiles(inputs);
+  const files = await collectSpecFiles(inputs, [options.snapshots, options.results]);
   const partial = Boolean(options.theme || options.grep || options.shard) || !(await allDirectories(inputs));
   if (options.prune && partial) {
     throw new UsageError(
@@ -94,16 +95,26 @@ export async function runTests(
   let selected = options.grep ? items.filter((i) => i.name.includes(options.grep ?? '')) : items;
   if (options.shard) selected = shardOf(selected, options.shard.index, options.shard.count);
 
+  // A run of more than a couple of items lays out and checks on a worker thread, keeping this
+  // one free to answer Chromium (see src/offload/offload.ts).
+  const offload =
+    selected.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check !== false }) : undefined;
   // One warm browser for the run; a crash or hang replaces it and retries the item once.
-  const lane = new RenderLane(openRenderer, RENDER_TIMEOUT);
+  const lane = new RenderLane(() => openRenderer(offload), RENDER_TIMEOUT);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
   /** The next item's plan, laid out in the background tab while this one is captured. */
   let ahead: { index: number; renderer: Renderer; plan: Promise<Plan> } | undefined;
+  /** The previous item's comparison and checks, which run while this item draws (in order). */
+  let finishing: Promise<void> = Promise.resolve();
+  const settle = (error: unknown, item: TestItem, started: number): ItemResult => {
+    if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
+    return errorResult(item.name, item.specFile, error, item, performance.now() - started);
+  };
   try {
     for (const [index, item] of selected.entries()) {
       const started = performance.now();
-      let result: ItemResult;
+      let done: Promise<ItemResult>;
       try {
         const { value } = await lane.run(item.name, async (renderer) => {
           const ready = ahead?.index === index && ahead.renderer === renderer ? await ahead.plan.catch(() => undefined) : undefined;
@@ -125,35 +136,44 @@ export async function runTests(
         const fresh = rendered.warnings.filter((w) => !warned.has(w));
         fresh.forEach((w) => warned.add(w));
         for (const line of summariseWarnings(fresh)) reporter.line(`warning: ${line}`);
-        result = await judge(item, rendered.bytes, store, fingerprint, options, started);
-        if (inspection) {
-          const findings = await checkRender({
-            spec: rendered.spec,
-            layout: rendered.layout,
-            inspection,
-            png: rendered.bytes,
-            scale: 1,
-          });
-          if (findings.length > 0) {
-            for (const f of findings) reporter.line(`${options.strict ? 'error' : 'warning'}: ${item.name}: ${formatFinding(f)}`);
-            if (options.strict && result.status !== 'failed' && result.status !== 'missing') {
-              result = {
-                ...result,
-                status: 'failed',
-                message: `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`,
-              };
+        const previousDone = finishing;
+        done = (async () => {
+          await previousDone; // the store and the reporter take items in order
+          let result = await judge(item, rendered.bytes, store, fingerprint, options, started);
+          if (inspection) {
+            const input = { spec: rendered.spec, layout: rendered.layout, inspection, png: rendered.bytes, scale: 1 };
+            const findings = await (offload ? offload.check(input) : checkRender(input));
+            if (findings.length > 0) {
+              for (const f of findings) reporter.line(`${options.strict ? 'error' : 'warning'}: ${item.name}: ${formatFinding(f)}`);
+              if (options.strict && result.status !== 'failed' && result.status !== 'missing') {
+                result = {
+                  ...result,
+                  status: 'failed',
+                  message: `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`,
+                };
+              }
             }
           }
-        }
+          return result;
+        })();
       } catch (error) {
-        if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
-        result = errorResult(item.name, item.specFile, error, item, performance.now() - started);
+        done = Promise.resolve(settle(error, item, started));
       }
-      results.push(result);
-      reporter.item(result);
+      const previous = finishing;
+      finishing = (async () => {
+        await previous;
+        const result = await done.catch((error: unknown) => settle(error, item, started));
+        results.push(result);
+        reporter.item(result);
+      })();
+      finishing.catch(() => undefined); // awaited below; a run-stopping error surfaces there
+      await previous;
     }
+    await finishing;
   } finally {
+    await finishing.catch(() => undefined);
     await lane.close();
+    await offload?.close();
     await store.save();
   }
 

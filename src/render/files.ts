@@ -7,8 +7,13 @@ import { SPEC_EXTENSIONS } from '../spec/extensions.js';
 
 const isSpec = (name: string) => (SPEC_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 
-/** Spec files named directly, or found (recursively, sorted) in the named directories. */
-export async function collectSpecFiles(inputs: readonly string[]): Promise<string[]> {
+/**
+ * Spec files named directly, or found (recursively, sorted) in the named directories. Folders
+ * in `skip` (cyanotype's own: the baselines, results, output) are not searched, so
+ * `cyanotype test .` does not take the baseline manifest for a spec.
+ */
+export async function collectSpecFiles(inputs: readonly string[], skip: readonly string[] = []): Promise<string[]> {
+  const skipped = new Set(skip.map((directory) => resolve(directory)));
   const files: string[] = [];
   for (const input of inputs) {
     let info;
@@ -18,7 +23,7 @@ export async function collectSpecFiles(inputs: readonly string[]): Promise<strin
       throw new UsageError(`${input}: no such file or directory`);
     }
     if (info.isDirectory()) {
-      const found = await walk(input);
+      const found = await walk(input, skipped);
       if (found.length === 0) throw new UsageError(`${input}: no spec files (${SPEC_EXTENSIONS.join(', ')}) in this directory`);
       files.push(...found);
     } else {
@@ -28,14 +33,15 @@ export async function collectSpecFiles(inputs: readonly string[]): Promise<strin
   return [...new Set(files)];
 }
 
-async function walk(directory: string): Promise<string[]> {
+async function walk(directory: string, skipped: ReadonlySet<string>): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true });
   const out: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && isSpec(entry.name)) out.push(path);
+    if (entry.isDirectory()) {
+      if (!skipped.has(resolve(path))) out.push(...(await walk(path, skipped)));
+    } else if (entry.isFile() && isSpec(entry.name)) out.push(path);
   }
   return out;
 }

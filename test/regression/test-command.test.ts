@@ -155,6 +155,28 @@ describe('cyanotype test', () => {
     expect(names.sort()).toEqual(['a.blueprint.1024x1024', 'b.blueprint.1024x1024', 'd.blueprint.1024x1024']);
   });
 
+  it('run on a folder that holds its own baselines and results, takes neither for specs', () => {
+    // `cyanotype test .` in a project: snapshots/ (with its JSON manifest) and the results
+    // folder sit under the folder being searched for specs.
+    const project = mkdtempSync(join(tmpdir(), 'cyanotype-project-'));
+    try {
+      writeFileSync(join(project, 'a.yaml'), SPEC('Client'));
+      const inProject = (...args: string[]) =>
+        spawnSync(process.execPath, [join(process.cwd(), 'bin/cyanotype.js'), 'test', '.', ...args], {
+          cwd: project,
+          encoding: 'utf8',
+          env: { ...process.env, CI: '' },
+        });
+      expect(inProject().status).toBe(0); // writes the baseline and the manifest
+      expect(existsSync(join(project, 'snapshots', 'cyanotype-baselines.json'))).toBe(true);
+      const again = inProject('--results', 'results');
+      expect(again.stdout).toContain('1 passed, 0 failed');
+      expect(inProject('--results', 'results').status).toBe(0);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [['--update', 'sometimes'], '--update: "sometimes" is not one of missing, changed, all'],
     [['--shard', '3/2'], '--shard: "3/2" is not INDEX/COUNT with 1 ≤ INDEX ≤ COUNT, e.g. 2/4'],
