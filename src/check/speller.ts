@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
+import { WordList } from './word-list.js';
 
 export interface Misspelling {
   readonly word: string;
@@ -15,12 +16,12 @@ export interface Misspelling {
 
 export type Speller = (text: string) => Misspelling[];
 
-let dictionary: Promise<ReadonlySet<string>> | undefined;
+let dictionary: Promise<WordList> | undefined;
 
-/** Starts reading the word list (once per process); resolves to the set of known words, lowercase. */
-export function loadWordList(): Promise<ReadonlySet<string>> {
+/** Starts reading the word list (once per process); resolves to the known words, lowercase. */
+export function loadWordList(): Promise<WordList> {
   dictionary ??= readFile(join(packageRoot(), 'dist', 'spell', 'words.txt'), 'utf8').then(
-    (text) => new Set(text.split('\n')),
+    (text) => WordList.parse(text),
     () => {
       throw new Error('the spelling word list is missing (dist/spell/words.txt); run `npm run build`');
     },
