@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/node/cli.js';
+// The CLI as one bundled module (scripts/build-cli.ts): it starts several hundred milliseconds
+// sooner than the ~600 modules it is made of.
+import '../dist/cli.mjs';

@@ -79,10 +79,15 @@ export async function testCommand(inputs: readonly string[], options: TestOption
   const specs = inputs.length > 0 ? inputs : existsSync('examples') ? ['examples'] : [];
   if (specs.length === 0) throw new UsageError('name the spec files or folders to test (no examples/ folder here)');
   const { runTests } = await import('../regression/run.js');
-  const run = await runTests(specs, options, { item: (result) => out(describeItem(result, options.results)), line: out }, async (offload) => {
-    const { Renderer } = await import('../renderer.js');
-    return Renderer.open({ browser: options.browser, offload });
-  });
+  const run = await runTests(
+    specs,
+    options,
+    { item: (result) => out(describeItem(result, options.results)), line: out },
+    async (offload) => {
+      const { Renderer } = await import('../renderer.js');
+      return Renderer.open({ browser: options.browser, offload });
+    },
+  );
   if (run.items.some((i) => i.status === 'failed' || i.status === 'missing' || i.status === 'error')) {
     out(`report: ${relative(process.cwd(), `${options.results}/report.html`)}`);
   }

@@ -68,9 +68,9 @@ export class Offload {
     worker.unref();
   }
 
-  /** Starts the worker from the built script (dist/node), which tests and the CLI share. */
+  /** Starts the worker from its built bundle (scripts/build-cli.ts), which tests and the CLI share. */
   static start(options: OffloadOptions): Offload {
-    const script = join(packageRoot(), 'dist', 'node', 'offload', 'offload-worker.js');
+    const script = join(packageRoot(), 'dist', 'offload-worker.mjs');
     return new Offload(new Worker(script, { workerData: options }));
   }
 

@@ -5,15 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
 import type { MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
-import { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS } from './flags.js';
+import { LaunchedChromium } from './launch.js';
+import { launchFlags, recordedArgs, sandboxFlags } from './launch-args.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
 
@@ -47,6 +49,8 @@ export function findBrowser(explicit?: string): string {
   if (system) return system;
   let cached: string | undefined;
   try {
+    // Puppeteer is loaded here only when no system browser was found (it takes ~160 ms).
+    const puppeteer = createRequire(import.meta.url)('puppeteer') as PuppeteerNode;
     cached = puppeteer.executablePath();
   } catch {
     cached = undefined;
@@ -63,6 +67,8 @@ export interface SessionOptions {
   readonly timeout?: number | undefined;
   /** Chromium's headless mode: the new one (default) or the old "shell" one. */
   readonly headless?: true | 'shell' | undefined;
+  /** The page bundle, when the caller has already read it (see readPageAssets). */
+  readonly assets?: ReadonlyMap<string, Buffer> | undefined;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -97,6 +103,8 @@ export class BrowserSession {
 
   private constructor(
     private readonly browser: Browser,
+    /** Chromium as cyanotype started it (undefined when Puppeteer launched it). */
+    private readonly launched: LaunchedChromium | undefined,
     private readonly assets: ReadonlyMap<string, Buffer>,
     private readonly timeout: number,
     readonly executablePath: string,
@@ -110,35 +118,40 @@ export class BrowserSession {
 
   /** Ends Chromium at once, without the graceful shutdown (for a hung or crashed browser). */
   kill(): void {
-    this.browser.process()?.kill('SIGKILL');
+    if (this.launched) this.launched.kill();
+    else this.browser.process()?.kill('SIGKILL');
   }
 
   static async open(options: SessionOptions = {}): Promise<BrowserSession> {
     const executablePath = findBrowser(options.browser);
-    const assets = await readPageAssets();
-    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    const timeout = options.timeout ?? 30_000;
+    // Chromium starts first, with the command line Puppeteer would give it (recorded at build
+    // time), and Puppeteer loads while it boots; without the record, Puppeteer launches it.
+    const args = options.headless === 'shell' ? undefined : recordedArgs();
+    const launched = args ? LaunchedChromium.start(executablePath, [...args, ...sandboxFlags()], 30_000) : undefined;
+    const assets = options.assets ? Promise.resolve(options.assets) : readPageAssets();
+    assets.catch(() => undefined); // awaited below
     let browser: Browser;
     try {
-      browser = await puppeteer.launch({
-        executablePath,
-        headless: options.headless ?? true,
-        args: [
-          ...DETERMINISM_FLAGS,
-          ...QUIET_FLAGS,
-          ...SPEED_FLAGS,
-          ...(root || process.env['CYANOTYPE_NO_SANDBOX'] ? ['--no-sandbox'] : []),
-        ],
-        defaultViewport: null,
-        timeout: 30_000,
-      });
+      const puppeteer = (await import('puppeteer-core')).default;
+      browser = launched
+        ? await puppeteer.connect({ browserWSEndpoint: await launched.endpoint, defaultViewport: null })
+        : await puppeteer.launch({
+            executablePath,
+            headless: options.headless ?? true,
+            args: [...launchFlags(), ...sandboxFlags()],
+            defaultViewport: null,
+            timeout: 30_000,
+          });
     } catch (error) {
+      launched?.kill();
       throw new BrowserError(
         `could not start ${executablePath}: ${(error as Error).message.split('\n')[0] ?? ''}; ${INSTALL_HINT}`,
         String(error),
       );
     }
     const version = (await browser.version()).replace(/^(Headless)?Chrome\//, '');
-    return new BrowserSession(browser, assets, options.timeout ?? 30_000, executablePath, version);
+    return new BrowserSession(browser, launched, await assets, timeout, executablePath, version);
   }
 
   /** Loads the page shell in the drawing tab (once; later renders reuse it). */
@@ -254,7 +267,10 @@ export class BrowserSession {
     // Nothing in the browser is left to save: ending it at once (Puppeteer still removes its
     // temporary profile) takes ~40 ms where a graceful close takes ~95.
     this.kill();
-    await this.browser.close().catch(() => undefined);
+    if (this.launched) {
+      this.browser.disconnect().catch(() => undefined);
+      await this.launched.gone;
+    } else await this.browser.close().catch(() => undefined);
   }
 }
 
