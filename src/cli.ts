@@ -8,6 +8,9 @@ import { FORMATS, parseRenderOptions, renderCommand } from './commands/render.js
 import { DEFAULT_RESULTS, parseTestOptions, testCommand, testExitCode, type RawTestOptions } from './commands/test.js';
 import { CyanotypeError, UsageError } from './errors.js';
 import { packageVersion } from './package-root.js';
+import { mark } from './trace.js';
+
+mark('cli loaded');
 
 const program = new Command();
 program

@@ -17,6 +17,7 @@ import { loadSpecFile } from './spec/load.js';
 import type { Spec } from './spec/model.js';
 import { loadTheme } from './theme/themes.js';
 import { currentFingerprint, type Fingerprint } from './regression/fingerprint.js';
+import { traced } from './trace.js';
 
 // Renders in Node load ELK through V8's code cache (faster cold start); the page loads it plainly.
 setElkLoader(loadElkWithCodeCache);
@@ -154,9 +155,9 @@ export class Renderer {
       // Layout may ask for strings nobody listed (long words broken at hyphens): measure those
       // too and lay out again, so every width layout used came from the page.
       for (let pass = 0; pass < 4; pass++) {
-        const { layout, misses } = this.offload
-          ? await this.offload.layout(doc.spec, metrics, requests, widths)
-          : await layoutMeasured(doc.spec, metrics, requests, widths);
+        const { layout, misses } = await traced('layout', () =>
+          this.offload ? this.offload.layout(doc.spec, metrics, requests, widths) : layoutMeasured(doc.spec, metrics, requests, widths),
+        );
         if (misses.length === 0) return layout;
         requests = [...requests, ...misses];
         widths = [...widths, ...(await this.session.measure(misses, tab))];

@@ -15,6 +15,7 @@ import type { Offload } from '../offload/offload.js';
 import type { Plan, Renderer, RenderResult } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
+import { mark } from '../trace.js';
 
 export const FORMATS = ['png', 'jpeg', 'webp', 'pdf', 'html'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -108,16 +109,19 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   // A batch lays out and checks on a worker thread, keeping this one free to answer Chromium.
   const offload =
     browserPath && items.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check }) : undefined;
-  const open = () => openRenderer(browserPath ?? '', offload);
+  // The page bundle, read once: served to the page, and hashed into every output's stamp.
+  const { readPageAssets } = await import('../render/session.js');
+  const assets = readPageAssets();
+  assets.catch(() => undefined); // awaited below, and by the session
+  const open = () => openRenderer(browserPath ?? '', assets, offload);
+  mark('launching');
   const first = browserPath && items.length > 0 ? open() : undefined;
   first?.catch(() => undefined); // awaited by the first lane; a launch failure must not go unhandled meanwhile
   if (options.check && !offload) (await import('../check/content-lint.js')).preloadSpelling();
   const { loadSpecFile } = await import('../spec/load.js');
   const { renderDocument } = await import('../render/document.js');
-  const { readPageAssets } = await import('../render/session.js');
-  const assets = await readPageAssets();
   const bundle = createHash('sha256');
-  for (const [name, bytes] of [...assets].sort(([a], [b]) => a.localeCompare(b))) bundle.update(name).update(bytes);
+  for (const [name, bytes] of [...(await assets)].sort(([a], [b]) => a.localeCompare(b))) bundle.update(name).update(bytes);
   const bundleHash = bundle.digest('hex');
   // Asked of the executable once, beside the launch: an all-unchanged run never waits for the browser.
   const browserVersion = browserPath
@@ -213,7 +217,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           done = Promise.resolve({ spec: item.file, output: shown(target), status: 'skipped', ms: elapsed(), retried: false, findings: 0 });
         } else if (!lane) {
           const { standaloneHtml } = await import('../render/standalone-html.js');
-          done = store(item, target, standaloneHtml(document, assets), [], false, elapsed);
+          done = store(item, target, standaloneHtml(document, await assets), [], false, elapsed);
         } else {
           const run = await lane.run(item.file, async (renderer) => {
             const ready =
@@ -310,9 +314,13 @@ async function checkAfterRender(
 }
 
 /** Starts Chromium as soon as Puppeteer is loaded; resolves once the page shell is ready. */
-async function openRenderer(browser: string, offload: Offload | undefined): Promise<Renderer> {
+async function openRenderer(
+  browser: string,
+  assets: Promise<ReadonlyMap<string, Buffer>>,
+  offload: Offload | undefined,
+): Promise<Renderer> {
   const { BrowserSession } = await import('../render/session.js');
-  const session = BrowserSession.open({ browser });
+  const session = BrowserSession.open({ browser, assets: await assets });
   session.catch(() => undefined);
   const { Renderer } = await import('../renderer.js');
   return Renderer.open({ session, offload });

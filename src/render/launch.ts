@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mark } from '../trace.js';
 
 const ENDPOINT = /^DevTools listening on (ws:\/\/\S+)/m;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -69,6 +70,7 @@ export class LaunchedChromium {
         // Keep draining stderr (a full pipe would stall Chromium), without keeping it.
         child.stderr?.off('data', read);
         child.stderr?.resume();
+        mark('chromium ready');
         resolve(found[1]);
       };
       child.stderr?.on('data', read);
@@ -80,6 +82,7 @@ export class LaunchedChromium {
 
   static start(executable: string, args: readonly string[], timeout: number): LaunchedChromium {
     const profile = mkdtempSync(join(tmpdir(), 'cyanotype-chromium-'));
+    mark('chromium spawned');
     const child = spawn(executable, [...args, '--remote-debugging-port=0', `--user-data-dir=${profile}`], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -14,6 +14,7 @@ import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
+import { mark, traced } from '../trace.js';
 import { LaunchedChromium } from './launch.js';
 import { launchFlags, recordedArgs, sandboxFlags } from './launch-args.js';
 
@@ -134,6 +135,7 @@ export class BrowserSession {
     let browser: Browser;
     try {
       const puppeteer = (await import('puppeteer-core')).default;
+      mark('puppeteer loaded');
       browser = launched
         ? await puppeteer.connect({ browserWSEndpoint: await launched.endpoint, defaultViewport: null })
         : await puppeteer.launch({
@@ -150,6 +152,7 @@ export class BrowserSession {
         String(error),
       );
     }
+    mark('puppeteer connected');
     const version = (await browser.version()).replace(/^(Headless)?Chrome\//, '');
     return new BrowserSession(browser, launched, await assets, timeout, executablePath, version);
   }
@@ -160,7 +163,7 @@ export class BrowserSession {
     // The tab Chromium opens at launch is reused: a new one costs another ~70 ms. Drawing
     // happens in this one tab: a tab in the background gets no animation frames, so its draw
     // and screenshot never finish (measured; docs/decisions/006).
-    const page = await this.loadShell((await this.browser.pages())[0] ?? (await this.browser.newPage()));
+    const page = await traced('page shell', async () => this.loadShell((await this.browser.pages())[0] ?? (await this.browser.newPage())));
     this.page = page;
     this.viewport = '';
     return page;
@@ -213,13 +216,13 @@ export class BrowserSession {
       await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: scale });
       this.viewport = viewport;
     }
-    return await page.evaluate((t, s) => window.cyanotype.prepare(t, s), theme, size);
+    return await traced(`prepare (${which})`, () => page.evaluate((t, s) => window.cyanotype.prepare(t, s), theme, size));
   }
 
   /** Widths of the strings in the page's real fonts (the tab must have been prepared with the theme). */
   async measure(requests: readonly MeasureRequest[], which: Tab = 'draw'): Promise<number[]> {
     const page = await this.tab(which);
-    return await page.evaluate((r) => window.cyanotype.measure(r), requests);
+    return await traced(`measure ${requests.length} (${which})`, () => page.evaluate((r) => window.cyanotype.measure(r), requests));
   }
 
   /** Draws a laid-out document and captures the artboard. */
@@ -241,20 +244,22 @@ export class BrowserSession {
       layout,
       `[${ARTBOARD_ATTRIBUTE}]`,
     );
-    const box = await withTimeout(drawn, this.timeout, item);
+    const box = await traced('draw', () => withTimeout(drawn, this.timeout, item));
     if (typeof box === 'string') throw new RenderError(item, `drawing failed: ${box}`);
     const { width, height } = layout;
     if (format === 'pdf') {
       return await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' });
     }
-    return await page.screenshot({
-      type: format,
-      clip: { x: box.x, y: box.y, width, height },
-      ...(format === 'png' ? {} : { quality: 92 }),
-      // The artboard is inside the viewport: capturing "beyond" it would resize the view
-      // around every screenshot (~15 ms) for nothing.
-      captureBeyondViewport: false,
-    });
+    return await traced('screenshot', () =>
+      page.screenshot({
+        type: format,
+        clip: { x: box.x, y: box.y, width, height },
+        ...(format === 'png' ? {} : { quality: 92 }),
+        // The artboard is inside the viewport: capturing "beyond" it would resize the view
+        // around every screenshot (~15 ms) for nothing.
+        captureBeyondViewport: false,
+      }),
+    );
   }
 
   /** What the last render drew, read back from the page (texts with their measured boxes). */
