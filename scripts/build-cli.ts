@@ -5,11 +5,11 @@
  * fraction of that (docs/decisions/008). The library entry (dist/node/index.js) stays as tsc
  * wrote it. ELK stays outside: it is loaded through its own V8 code cache (elk-code-cache.ts).
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const common = {
+const common: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,7 +23,7 @@ const common = {
   keepNames: true,
   legalComments: 'eof',
   logLevel: 'warning',
-} as const;
+};
 
 await Promise.all([
   build({ ...common, entryPoints: [`${root}dist/node/cli.js`], outfile: `${root}dist/cli.mjs` }),
