@@ -106,7 +106,7 @@ type RankUnits = typeof rankUnits;
  * The most a column plan could score once routed. Routing only adds to the boxes: the columns
  * sit side by side without overlapping (each is its own ELK layer), so the diagram is at least
  * as wide as the widest box of every column together and as tall as any column's boxes.
- * A candidate whose bound is below the best score so far cannot win and is not routed.
+ * (CandidatePool routes plans in order of this bound.)
  */
 function scoreBound(plan: ColumnPlan, region: Rect): number {
   let width = 0;
@@ -129,6 +129,46 @@ function scoreBound(plan: ColumnPlan, region: Rect): number {
   return Math.min(region.width / Math.max(1, width), region.height / Math.max(1, height), MAX_SCALE);
 }
 
+/**
+ * The column plans a layout chooses from, and the choice: the plan that fits the region at
+ * the largest scale, and among plans within 0.01 of that scale the one that fills the region
+ * most (the earliest on a tie). Plans are routed (ELK, the expensive part) in order of the
+ * most they could score, and routing stops once no plan left could come within 0.01 of the
+ * best score found: the choice is the one routing every plan would make.
+ */
+class CandidatePool {
+  private readonly routed: (Candidate & { readonly order: number })[] = [];
+  private count = 0;
+
+  constructor(private readonly region: Rect) {}
+
+  async add(plans: readonly ColumnPlan[], arrange: (plan: ColumnPlan) => Promise<DiagramLayout>): Promise<void> {
+    const waiting = plans
+      .map((plan, i) => ({ plan, order: this.count + i, bound: scoreBound(plan, this.region) }))
+      .sort((a, b) => b.bound - a.bound || a.order - b.order);
+    this.count += plans.length;
+    for (const { plan, order, bound } of waiting) {
+      if (this.routed.length > 0 && bound < this.topScore() - 0.01) break;
+      const diagram = await arrange(plan);
+      const fit = Math.min(this.region.width / diagram.width, this.region.height / diagram.height);
+      const score = Math.min(fit, MAX_SCALE);
+      this.routed.push({ diagram, score, coverage: diagram.width * diagram.height * score * score, order });
+    }
+  }
+
+  topScore(): number {
+    return Math.max(0, ...this.routed.map((c) => c.score));
+  }
+
+  winner(): Candidate {
+    const top = this.topScore();
+    const near = this.routed.filter((c) => c.score >= top - 0.01).sort((a, b) => b.coverage - a.coverage || a.order - b.order);
+    const chosen = near[0];
+    if (!chosen) throw new Error('no layout candidate');
+    return chosen;
+  }
+}
+
 async function layoutWith(
   spec: Spec,
   metrics: LayoutMetrics,
@@ -149,36 +189,24 @@ async function layoutWith(
   // Bands fix the columns; otherwise try each column count and keep the one that fits the
   // region at the largest scale (capped, so small diagrams grow a little but not absurdly).
   const candidates = graph.bands.length > 0 ? [0] : Array.from({ length: Math.max(1, Math.min(layers, maxColumns)) }, (_, i) => i + 1);
-  let best: Candidate | undefined;
-  const consider = (diagram: DiagramLayout) => {
-    const fit = Math.min(region.width / diagram.width, region.height / diagram.height);
-    const score = Math.min(fit, MAX_SCALE);
-    const coverage = diagram.width * diagram.height * score * score;
-    if (!best || score > best.score + 0.01 || (Math.abs(score - best.score) <= 0.01 && coverage > best.coverage)) {
-      best = { diagram, score, coverage };
-    }
-  };
   const bandTitleHeight = graph.bands.length > 0 ? Math.ceil(metrics.fonts.bandTitle.lineHeight + 10) : 0;
-  /** Routes a column assignment, unless even its unrouted boxes cannot beat the best so far. */
-  const attempt = async (assignment: { bands: (string | undefined)[]; members: string[][] }) => {
-    const plan = planColumns(graph, assignment, shapes, metrics, bandTitleHeight);
-    if (best && scoreBound(plan, region) < best.score - 0.01) return;
-    consider(await arrange(plan));
-  };
-  for (const columns of candidates) {
-    await attempt(assignColumns(graph, ranks, columns));
-  }
+  const pool = new CandidatePool(region);
+  const plan = (assignment: { bands: (string | undefined)[]; members: string[][] }) =>
+    planColumns(graph, assignment, shapes, metrics, bandTitleHeight);
+  await pool.add(
+    candidates.map((columns) => plan(assignColumns(graph, ranks, columns))),
+    arrange,
+  );
   // A shallow, wide flow (few layers, many units per layer) cannot fit by folding whole
   // layers; let tall layers continue in the next column instead.
-  if (graph.bands.length === 0 && (best?.score ?? 0) < 1) {
+  if (graph.bands.length === 0 && pool.winner().score < 1) {
     const height = (id: string) => shapes.get(id)?.height ?? 0;
-    for (let columns = 2; columns <= maxColumns; columns++) {
-      await attempt(assignColumnsBalanced(graph, ranks, columns, height, metrics.nodeGap));
-    }
+    const balanced = [];
+    for (let columns = 2; columns <= maxColumns; columns++)
+      balanced.push(plan(assignColumnsBalanced(graph, ranks, columns, height, metrics.nodeGap)));
+    await pool.add(balanced, arrange);
   }
-  const chosen: Candidate | undefined = best;
-  if (!chosen) throw new Error('no layout candidate');
-  return chosen;
+  return pool.winner();
 
   async function arrange(plan: ColumnPlan): Promise<DiagramLayout> {
     const routed = await routeColumns(plan, metrics);
