@@ -19,6 +19,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { SPEED_FLAGS } from '../src/render/flags.js';
 import { findBrowser } from '../src/render/session.js';
 import { generateSpec } from '../test/support/generate.js';
 
@@ -120,7 +121,11 @@ async function table(title: string, cases: Case[], rounds: number): Promise<Map<
 function mermaidConfig(): string {
   const path = join(scratch, 'puppeteer.json');
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  writeFileSync(path, JSON.stringify({ executablePath: findBrowser(), args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu'] }));
+  // The same Chromium with the same speed flag cyanotype uses, so no gap comes from a flag.
+  writeFileSync(
+    path,
+    JSON.stringify({ executablePath: findBrowser(), args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', ...SPEED_FLAGS] }),
+  );
   return path;
 }
 

@@ -33,7 +33,7 @@ async function render(session: BrowserSession, spec: Spec, theme: Theme): Promis
   for (;;) {
     const table = measureTable(all, widths);
     const layout = await layoutSpec(spec, metrics, table.measure);
-    if (table.misses.length === 0) return session.capture(doc, layout, 'drift', 'png');
+    if (table.misses.length === 0) return (await session.capture(doc, layout, 'drift', 'png')).bytes;
     all = [...all, ...table.misses];
     widths = [...widths, ...(await session.measure(table.misses))];
   }

@@ -37,6 +37,8 @@ export interface RenderResult {
   readonly themeName: string;
   /** Tokens the theme left out (see loadTheme). */
   readonly warnings: readonly string[];
+  /** What was drawn, when draw() was asked to inspect. */
+  readonly inspection?: Inspection | undefined;
 }
 
 /** A spec laid out and ready to draw (see Renderer.plan). */
@@ -137,14 +139,21 @@ export class Renderer {
     return { item, doc, layout, themeName: doc.theme.name, warnings, request, tab };
   }
 
-  /** The second half: draw the planned layout in the drawing tab and capture it. */
-  async draw(plan: Plan): Promise<RenderResult> {
+  /**
+   * The second half: draw the planned layout in the drawing tab and capture it. With
+   * `inspect`, the result also carries what was drawn (as inspect() gives), read in the same
+   * round trip.
+   */
+  async draw(plan: Plan, options: { readonly inspect?: boolean } = {}): Promise<RenderResult> {
     const { doc, layout, item, request } = plan;
     // A plan made in the drawing tab left it prepared (theme, size, scale); one made in the
     // measuring tab did not.
-    if (plan.tab === 'measure') await this.session.prepare(doc.theme, doc.spec.size, request.scale ?? 1);
-    const bytes = await this.session.capture(doc, layout, item, request.format ?? 'png');
-    return { bytes, spec: doc.spec, layout, themeName: plan.themeName, warnings: plan.warnings };
+    const prepare = plan.tab === 'measure' ? { scale: request.scale ?? 1 } : undefined;
+    const { bytes, inspection } = await this.session.capture(doc, layout, item, request.format ?? 'png', {
+      prepare,
+      inspect: options.inspect,
+    });
+    return { bytes, spec: doc.spec, layout, themeName: plan.themeName, warnings: plan.warnings, inspection };
   }
 
   private async layout(doc: RenderDocument, item: string, scale: number, tab: Tab): Promise<Layout> {

@@ -226,10 +226,9 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             // Claim the next item and lay it out in the background tab while this one draws.
             if (following === items.length && next < items.length) following = next++;
             prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
-            const result = await renderer.draw(plan);
-            // What the page drew is read now, before the next item replaces it; the checks run later.
-            const inspection = options.check && options.format !== 'pdf' ? await renderer.inspect() : undefined;
-            return { result, inspection };
+            // What the page drew is read with the draw, before the next item replaces it; the checks run later.
+            const result = await renderer.draw(plan, { inspect: options.check && options.format !== 'pdf' });
+            return { result, inspection: result.inspection };
           });
           const { result, inspection } = run.value;
           done = Promise.resolve().then(async () => {

@@ -124,10 +124,10 @@ export async function runTests(
             ? { index: index + 1, renderer, plan: renderer.plan(following.spec, following.specFile, {}, 'measure') }
             : undefined;
           ahead?.plan.catch(() => undefined); // a failure is met again when that item's turn comes
-          const drawn = await renderer.draw(plan);
+          const drawn = await renderer.draw(plan, { inspect: options.check !== false });
           return {
             rendered: drawn,
-            inspection: options.check !== false ? await renderer.inspect() : undefined,
+            inspection: drawn.inspection,
             fingerprint: currentFingerprint(renderer.browserVersion),
           };
         });

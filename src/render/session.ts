@@ -62,6 +62,18 @@ export function findBrowser(explicit?: string): string {
   );
 }
 
+export interface CaptureOptions {
+  /** Apply the document's theme and size first (a plan measured in the other tab), at this device scale. */
+  readonly prepare?: { readonly scale: number } | undefined;
+  /** Also read back what was drawn (for the quality checks), in the same round trip. */
+  readonly inspect?: boolean | undefined;
+}
+
+export interface Capture {
+  readonly bytes: Uint8Array;
+  readonly inspection?: Inspection | undefined;
+}
+
 export interface SessionOptions {
   readonly browser?: string | undefined;
   /** Milliseconds one render may take before it is abandoned. */
@@ -211,12 +223,16 @@ export class BrowserSession {
   /** Applies the theme and sizes the artboard (and, in the drawing tab, the view); returns the theme's layout metrics. */
   async prepare(theme: RenderDocument['theme'], size: Size, scale: number, which: Tab = 'draw'): Promise<LayoutMetrics> {
     const page = await this.tab(which);
-    const viewport = `${size.width}×${size.height}@${scale}`;
-    if (which === 'draw' && viewport !== this.viewport) {
-      await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: scale });
-      this.viewport = viewport;
-    }
+    if (which === 'draw') await this.setViewport(page, size, scale);
     return await traced(`prepare (${which})`, () => page.evaluate((t, s) => window.cyanotype.prepare(t, s), theme, size));
+  }
+
+  /** Sizes the drawing tab's view, unless it already is that size (setting it again costs a relayout). */
+  private async setViewport(page: Page, size: Size, scale: number): Promise<void> {
+    const viewport = `${size.width}×${size.height}@${scale}`;
+    if (viewport === this.viewport) return;
+    await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: scale });
+    this.viewport = viewport;
   }
 
   /** Widths of the strings in the page's real fonts (the tab must have been prepared with the theme). */
@@ -226,16 +242,23 @@ export class BrowserSession {
   }
 
   /** Draws a laid-out document and captures the artboard. */
-  async capture(doc: RenderDocument, layout: Layout, item: string, format: ImageFormat): Promise<Uint8Array> {
+  async capture(doc: RenderDocument, layout: Layout, item: string, format: ImageFormat, options: CaptureOptions = {}): Promise<Capture> {
     const page = await this.openPage();
-    // The draw also reports where the artboard is, saving the three round trips of asking
-    // for its element and box afterwards (~20 ms a render in a batch).
+    if (options.prepare) await this.setViewport(page, doc.spec.size, options.prepare.scale);
+    // One round trip: apply the theme when asked, draw, and report where the artboard is and
+    // (for the checks) what was drawn — each was its own round trip before (~20 ms a render).
     const drawn = page.evaluate(
-      async (d, l, selector) => {
+      async (d, l, selector, prepare, inspect) => {
         try {
+          if (prepare) window.cyanotype.prepare(d.theme, d.spec.size);
           await window.cyanotype.draw(d, l);
           const rect = document.querySelector(selector)?.getBoundingClientRect();
-          return rect ? { x: rect.left + window.scrollX, y: rect.top + window.scrollY } : 'the page has no artboard to capture';
+          if (!rect) return 'the page has no artboard to capture';
+          return {
+            x: rect.left + window.scrollX,
+            y: rect.top + window.scrollY,
+            inspection: inspect ? window.cyanotype.inspect() : undefined,
+          };
         } catch (error) {
           return error instanceof Error ? error.message : String(error);
         }
@@ -243,14 +266,17 @@ export class BrowserSession {
       doc,
       layout,
       `[${ARTBOARD_ATTRIBUTE}]`,
+      options.prepare !== undefined,
+      options.inspect === true,
     );
     const box = await traced('draw', () => withTimeout(drawn, this.timeout, item));
     if (typeof box === 'string') throw new RenderError(item, `drawing failed: ${box}`);
     const { width, height } = layout;
+    const { inspection } = box;
     if (format === 'pdf') {
-      return await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' });
+      return { bytes: await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' }), inspection };
     }
-    return await traced('screenshot', () =>
+    const bytes = await traced('screenshot', () =>
       page.screenshot({
         type: format,
         clip: { x: box.x, y: box.y, width, height },
@@ -260,6 +286,7 @@ export class BrowserSession {
         captureBeyondViewport: false,
       }),
     );
+    return { bytes, inspection };
   }
 
   /** What the last render drew, read back from the page (texts with their measured boxes). */
