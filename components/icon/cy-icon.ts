@@ -1,34 +1,38 @@
 /**
- * A lucide icon drawn from its data (element names and attributes), never from markup. Only the
- * SVG shapes lucide uses are drawn, and only geometry attributes are copied, so icon data
- * cannot smuggle in script, links or foreign content.
+ * A lucide icon (or a spec's own, reduced to the same data) drawn from its data — element names
+ * and attributes — never from markup. Only the shapes of src/icons/shapes.ts are drawn, with only
+ * their geometry attributes, so icon data cannot smuggle in script, links or foreign content.
  */
 import { LitElement, css, html, nothing, svg, type SVGTemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { IconNode } from '../../src/icons/icons.js';
+import { isShapeTag, SHAPES, type ShapeTag } from '../../src/icons/shapes.js';
 
-const GEOMETRY = ['d', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'points'] as const;
 type Attrs = Readonly<Record<string, string | number>>;
 
+/** Draws one shape of src/icons/shapes.ts; the `never` below stops a shape added there from going undrawn. */
 function shape(tag: string, a: Attrs): SVGTemplateResult | typeof nothing {
-  const get = (name: (typeof GEOMETRY)[number]) => (a[name] === undefined ? nothing : String(a[name]));
+  if (!isShapeTag(tag)) return nothing;
+  const get = <T extends ShapeTag>(_: T, name: (typeof SHAPES)[T][number]) => (a[name] === undefined ? nothing : String(a[name]));
   switch (tag) {
     case 'path':
-      return svg`<path d=${get('d')}></path>`;
+      return svg`<path d=${get(tag, 'd')}></path>`;
     case 'circle':
-      return svg`<circle cx=${get('cx')} cy=${get('cy')} r=${get('r')}></circle>`;
+      return svg`<circle cx=${get(tag, 'cx')} cy=${get(tag, 'cy')} r=${get(tag, 'r')}></circle>`;
     case 'ellipse':
-      return svg`<ellipse cx=${get('cx')} cy=${get('cy')} rx=${get('rx')} ry=${get('ry')}></ellipse>`;
+      return svg`<ellipse cx=${get(tag, 'cx')} cy=${get(tag, 'cy')} rx=${get(tag, 'rx')} ry=${get(tag, 'ry')}></ellipse>`;
     case 'rect':
-      return svg`<rect x=${get('x')} y=${get('y')} width=${get('width')} height=${get('height')} rx=${get('rx')} ry=${get('ry')}></rect>`;
+      return svg`<rect x=${get(tag, 'x')} y=${get(tag, 'y')} width=${get(tag, 'width')} height=${get(tag, 'height')} rx=${get(tag, 'rx')} ry=${get(tag, 'ry')}></rect>`;
     case 'line':
-      return svg`<line x1=${get('x1')} y1=${get('y1')} x2=${get('x2')} y2=${get('y2')}></line>`;
+      return svg`<line x1=${get(tag, 'x1')} y1=${get(tag, 'y1')} x2=${get(tag, 'x2')} y2=${get(tag, 'y2')}></line>`;
     case 'polyline':
-      return svg`<polyline points=${get('points')}></polyline>`;
+      return svg`<polyline points=${get(tag, 'points')}></polyline>`;
     case 'polygon':
-      return svg`<polygon points=${get('points')}></polygon>`;
-    default:
-      return nothing;
+      return svg`<polygon points=${get(tag, 'points')}></polygon>`;
+    default: {
+      const unhandled: never = tag;
+      return unhandled;
+    }
   }
 }
 

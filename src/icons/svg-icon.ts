@@ -6,21 +6,12 @@
  * from data, never markup. What cannot be drawn faithfully (transforms) is refused.
  */
 import type { IconElement, IconNode } from './icons.js';
+import { isShapeTag, SHAPES } from './shapes.js';
 
 export const MAX_ICON_BYTES = 64 * 1024;
 
 /** Raised for an icon that cannot be drawn; the loader turns it into a SpecError. */
 export class IconProblem extends Error {}
-
-const SHAPES: Readonly<Record<string, readonly string[]>> = {
-  path: ['d'],
-  circle: ['cx', 'cy', 'r'],
-  ellipse: ['cx', 'cy', 'rx', 'ry'],
-  rect: ['x', 'y', 'width', 'height', 'rx', 'ry'],
-  line: ['x1', 'y1', 'x2', 'y2'],
-  polyline: ['points'],
-  polygon: ['points'],
-};
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(px)?$/;
 const PATH_DATA = /^[MmLlHhVvCcSsQqTtAaZz0-9eE.,\s+-]*$/;
@@ -56,7 +47,7 @@ export function parseSvgIcon(text: string): IconNode {
       continue;
     }
     const name = rawName.toLowerCase().replace(/^svg:/, '');
-    const drop = dropped > 0 || !(name === 'svg' || name === 'g' || Object.hasOwn(SHAPES, name));
+    const drop = dropped > 0 || !(name === 'svg' || name === 'g' || isShapeTag(name));
     if (!selfClosing) {
       open.push(drop);
       if (drop) dropped++;
@@ -78,9 +69,9 @@ export function parseSvgIcon(text: string): IconNode {
       }
       continue;
     }
-    if (name === 'g') continue;
+    if (name === 'g' || !isShapeTag(name)) continue;
     const geometry: Record<string, string> = {};
-    for (const attribute of SHAPES[name] ?? []) {
+    for (const attribute of SHAPES[name]) {
       const value = attributes.get(attribute);
       if (value === undefined) continue;
       if (!valid(attribute, value)) throw new IconProblem(`<${name}> ${attribute}="${value.slice(0, 40)}" is not valid geometry`);
@@ -89,7 +80,7 @@ export function parseSvgIcon(text: string): IconNode {
     elements.push([name, geometry]);
   }
   if (!sawSvg) throw new IconProblem('not an SVG file (no <svg> element)');
-  if (elements.length === 0) throw new IconProblem('the icon has no shapes to draw (path, circle, ellipse, rect, line, polyline, polygon)');
+  if (elements.length === 0) throw new IconProblem(`the icon has no shapes to draw (${Object.keys(SHAPES).join(', ')})`);
   return [['svg', { viewBox: viewBox ?? '0 0 24 24' }], ...elements];
 }
 
