@@ -6,6 +6,7 @@ import { packageVersion } from '../package-root.js';
 import { collectSpecFiles, ensureWritableFolder, outputName, outputPath, writeFileAtomic } from '../render/files.js';
 import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
+import { InOrder } from '../render/in-order.js';
 import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
 import { browserVersionOf, inputHash, readPngStamp, stampPng } from '../render/stamp.js';
@@ -185,11 +186,8 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const work = async (lane: RenderLane | undefined) => {
     /** The next item's plan, started in the background tab while this item draws. */
     let prefetch: { index: number; renderer: Renderer; plan: Promise<Plan | undefined> } | undefined;
-    /**
-     * The previous item's checks and write: they need only Node, so they run while the
-     * browser draws this item, and finish (in order) before this item's own.
-     */
-    let finishing: Promise<void> = Promise.resolve();
+    /** Each item's checks and write, which need only Node, run while the browser draws the next. */
+    const finishing = new InOrder();
     for (let index = next++; index < items.length;) {
       const item = items[index]!;
       let following = items.length;
@@ -210,14 +208,23 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           detail: error.detail,
         };
       };
-      let done: Promise<ItemOutcome>;
+      let finish: () => Promise<ItemOutcome>;
       try {
         const { target, document, warnings, stamp } = await prepareAt(index);
         if (await unchanged(target, stamp)) {
-          done = Promise.resolve({ spec: item.file, output: shown(target), status: 'skipped', ms: elapsed(), retried: false, findings: 0 });
+          const outcome: ItemOutcome = {
+            spec: item.file,
+            output: shown(target),
+            status: 'skipped',
+            ms: elapsed(),
+            retried: false,
+            findings: 0,
+          };
+          finish = async () => outcome;
         } else if (!lane) {
           const { standaloneHtml } = await import('../render/standalone-html.js');
-          done = store(item, target, standaloneHtml(document, await assets), [], false, elapsed);
+          const html = standaloneHtml(document, await assets);
+          finish = () => store(item, target, html, [], false, elapsed);
         } else {
           const run = await lane.run(item.file, async (renderer) => {
             const ready =
@@ -231,27 +238,23 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             return { result, inspection: result.inspection };
           });
           const { result, inspection } = run.value;
-          done = Promise.resolve().then(async () => {
+          finish = async () => {
             const findings = inspection ? await checkAfterRender(result, inspection, options.format === 'png', options.scale, offload) : [];
             const bytes = options.format === 'png' ? stampPng(result.bytes, stamp) : result.bytes;
             return store(item, target, bytes, findings, run.retried, elapsed);
-          });
+          };
         }
       } catch (error) {
-        done = Promise.resolve(failed(error));
+        const outcome = failed(error);
+        finish = async () => outcome;
       }
-      const previous = finishing;
-      finishing = quiet(
-        (async () => {
-          await previous;
-          progress.finish(await done.catch(failed));
-        })(),
+      await finishing.add(
+        () => finish().catch(failed),
+        (outcome) => progress.finish(outcome),
       );
-      // Only one item waits for its checks at a time; a run-stopping error surfaces here.
-      await previous;
       index = following < items.length ? following : next++;
     }
-    await finishing;
+    await finishing.done();
   };
 
   /** Reports an item's findings and writes its output atomically. */

@@ -11,6 +11,7 @@ import { formatFinding } from '../check/findings.js';
 import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
+import { InOrder } from '../render/in-order.js';
 import { RenderLane } from '../render/lane.js';
 import type { Offload } from '../offload/offload.js';
 import type { Plan, Renderer } from '../renderer.js';
@@ -105,8 +106,8 @@ export async function runTests(
   const warned = new Set<string>();
   /** The next item's plan, laid out in the background tab while this one is captured. */
   let ahead: { index: number; renderer: Renderer; plan: Promise<Plan> } | undefined;
-  /** The previous item's comparison and checks, which run while this item draws (in order). */
-  let finishing: Promise<void> = Promise.resolve();
+  /** Each item's comparison and checks, which run while the next item draws (in order: the store and the reporter take items in turn). */
+  const finishing = new InOrder();
   const settle = (error: unknown, item: TestItem, started: number): ItemResult => {
     if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
     return errorResult(item.name, item.specFile, error, item, performance.now() - started);
@@ -114,7 +115,7 @@ export async function runTests(
   try {
     for (const [index, item] of selected.entries()) {
       const started = performance.now();
-      let done: Promise<ItemResult>;
+      let finish: () => Promise<ItemResult>;
       try {
         const { value } = await lane.run(item.name, async (renderer) => {
           const ready = ahead?.index === index && ahead.renderer === renderer ? await ahead.plan.catch(() => undefined) : undefined;
@@ -136,9 +137,7 @@ export async function runTests(
         const fresh = rendered.warnings.filter((w) => !warned.has(w));
         fresh.forEach((w) => warned.add(w));
         for (const line of summariseWarnings(fresh)) reporter.line(`warning: ${line}`);
-        const previousDone = finishing;
-        done = (async () => {
-          await previousDone; // the store and the reporter take items in order
+        finish = async () => {
           let result = await judge(item, rendered.bytes, store, fingerprint, options, started);
           if (inspection) {
             const input = { spec: rendered.spec, layout: rendered.layout, inspection, png: rendered.bytes, scale: 1 };
@@ -155,23 +154,22 @@ export async function runTests(
             }
           }
           return result;
-        })();
+        };
       } catch (error) {
-        done = Promise.resolve(settle(error, item, started));
+        const result = settle(error, item, started);
+        finish = async () => result;
       }
-      const previous = finishing;
-      finishing = (async () => {
-        await previous;
-        const result = await done.catch((error: unknown) => settle(error, item, started));
-        results.push(result);
-        reporter.item(result);
-      })();
-      finishing.catch(() => undefined); // awaited below; a run-stopping error surfaces there
-      await previous;
+      await finishing.add(
+        () => finish().catch((error: unknown) => settle(error, item, started)),
+        (result) => {
+          results.push(result);
+          reporter.item(result);
+        },
+      );
     }
-    await finishing;
+    await finishing.done();
   } finally {
-    await finishing.catch(() => undefined);
+    await finishing.done().catch(() => undefined);
     await lane.close();
     await offload?.close();
     await store.save();
