@@ -160,6 +160,7 @@ export class Renderer {
     const metrics = await this.session.prepare(doc.theme, doc.spec.size, scale, tab);
     let requests = measureRequests(doc.spec, metrics);
     let widths = await this.session.measure(requests, tab);
+    if (tab === 'draw') this.session.warmCapture();
     try {
       // Layout may ask for strings nobody listed (long words broken at hyphens): measure those
       // too and lay out again, so every width layout used came from the page.

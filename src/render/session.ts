@@ -112,6 +112,7 @@ export class BrowserSession {
   private page: Page | undefined;
   /** The drawing tab's viewport as last set ("width×height@scale"): setting it again costs a relayout. */
   private viewport = '';
+  private warmed = false;
   private measurePage: Promise<Page> | undefined;
 
   private constructor(
@@ -179,6 +180,17 @@ export class BrowserSession {
     this.page = page;
     this.viewport = '';
     return page;
+  }
+
+  /**
+   * Takes one tiny screenshot in the drawing tab, once per session, without waiting for it: a
+   * first capture pays for setting up Chromium's capture path, and the page is idle while Node
+   * lays out the first spec.
+   */
+  warmCapture(): void {
+    if (this.warmed || !this.page) return;
+    this.warmed = true;
+    void this.page.screenshot({ clip: { x: 0, y: 0, width: 8, height: 8 }, captureBeyondViewport: false }).catch(() => undefined);
   }
 
   /**
