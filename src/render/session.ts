@@ -142,9 +142,9 @@ export class BrowserSession {
     // Chromium starts first, with the command line Puppeteer would give it (recorded at build
     // time), and Puppeteer loads while it boots; without the record, Puppeteer launches it.
     const args = options.headless === 'shell' ? undefined : recordedArgs();
+    // The bundle first: a missing one is reported before any browser is started.
+    const assets = options.assets ?? (await readPageAssets());
     const launched = args ? LaunchedChromium.start(executablePath, [...args, ...sandboxFlags()], 30_000) : undefined;
-    const assets = options.assets ? Promise.resolve(options.assets) : readPageAssets();
-    assets.catch(() => undefined); // awaited below
     let browser: Browser;
     try {
       const puppeteer = (await import('puppeteer-core')).default;
@@ -166,8 +166,15 @@ export class BrowserSession {
       );
     }
     mark('puppeteer connected');
-    const version = (await browser.version()).replace(/^(Headless)?Chrome\//, '');
-    return new BrowserSession(browser, launched, await assets, timeout, executablePath, version);
+    let version: string;
+    try {
+      version = (await browser.version()).replace(/^(Headless)?Chrome\//, '');
+    } catch (error) {
+      launched?.kill();
+      browser.process()?.kill('SIGKILL');
+      throw new BrowserError(`${executablePath} stopped answering right after it started; ${INSTALL_HINT}`, String(error));
+    }
+    return new BrowserSession(browser, launched, assets, timeout, executablePath, version);
   }
 
   /** Loads the page shell in the drawing tab (once; later renders reuse it). */

@@ -3,7 +3,7 @@
  * baseline whole — old or new, never truncated — and the next run tells them apart correctly.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,12 +44,15 @@ describe('an interrupted baseline update', () => {
     const fresh = pngs(reference);
 
     // Kill the updating process and its Chromium as soon as the second baseline is rewritten.
+    // Nothing can clean up after SIGKILL: the browser's temporary profile goes in a folder of
+    // this test's own, removed below.
+    const temporary = scratch();
     const child = spawn(
       process.execPath,
       ['bin/cyanotype.js', 'test', specs, '--snapshots', snapshots, '--results', scratch(), '-u', 'all', '--no-check'],
       {
         detached: true,
-        env: { ...process.env, CI: '' },
+        env: { ...process.env, CI: '', TMPDIR: temporary },
       },
     );
     let out = '';
@@ -62,6 +65,7 @@ describe('an interrupted baseline update', () => {
       }
     });
     await new Promise((resolve) => child.on('close', resolve));
+    rmSync(temporary, { recursive: true, force: true });
     expect(killed).toBe(true);
 
     const after = pngs(snapshots);
