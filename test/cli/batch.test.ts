@@ -127,6 +127,35 @@ describe('cyanotype render at volume', () => {
     expectWholePngs(out, ['spec-1.png', 'spec-2.png', 'spec-3.png']);
   });
 
+  it('draws every item of a batch that mixes themes and sizes exactly as a render of that spec alone', () => {
+    // The look-ahead prepares the next spec (its theme, its size) while the current one is
+    // drawn and captured; no item may come out in a neighbour's theme or size.
+    const dir = scratch();
+    const source = readFileSync('examples/https-request-path.yaml', 'utf8');
+    const variants = [
+      ['a', 'blueprint', '1024x1024'],
+      ['b', 'paper', '1024x1024'],
+      ['c', 'amber', '800x600'],
+      ['d', 'blueprint', '800x600'],
+      ['e', 'whiteboard', '1024x1024'],
+    ] as const;
+    for (const [name, theme, size] of variants) {
+      writeFileSync(
+        join(dir, `${name}.yaml`),
+        `${source.replace(/^theme: .*$/m, '').replace(/^size: .*$/m, '')}\ntheme: ${theme}\nsize: ${size}\n`,
+      );
+    }
+    const batch = scratch();
+    expect(cli('render', dir, '-o', batch, '--no-check').status).toBe(0);
+    for (const [name, , size] of variants) {
+      const alone = scratch();
+      expect(cli('render', join(dir, `${name}.yaml`), '-o', alone, '--no-check').status).toBe(0);
+      const [a, b] = [join(batch, `${name}.png`), join(alone, `${name}.png`)].map((f) => PNG.sync.read(readFileSync(f)));
+      expect(`${a!.width}x${a!.height}`).toBe(size);
+      expect(a!.data.equals(b!.data), `${name}: batch and single render have the same pixels`).toBe(true);
+    }
+  });
+
   it('splits the specs into shards that together cover every spec exactly once', () => {
     const inputs = ['examples', 'test/fixtures/valid'];
     const outs = [1, 2, 3].map((i) => {
