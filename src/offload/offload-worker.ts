@@ -1,11 +1,10 @@
 /** The worker side of Offload: runs layout passes and checks on request, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkRender } from '../check/check.js';
 import { preloadSpelling } from '../check/content-lint.js';
 import { setElkLoader } from '../layout/elk.js';
 import { loadElkWithCodeCache } from '../layout/elk-code-cache.js';
-import { layoutMeasured } from '../layout/layout.js';
 import type { OffloadOptions, OffloadReply, OffloadRequest } from './offload.js';
+import { perform } from './perform.js';
 
 setElkLoader(loadElkWithCodeCache);
 if ((workerData as OffloadOptions).spelling) preloadSpelling();
@@ -14,11 +13,7 @@ const port = parentPort;
 if (!port) throw new Error('offload-worker.js runs only as a worker thread');
 
 port.on('message', (request: OffloadRequest) => {
-  const run = async (): Promise<unknown> =>
-    request.kind === 'layout'
-      ? layoutMeasured(request.spec, request.metrics, request.requests, request.widths)
-      : checkRender(request.input);
-  run().then(
+  perform(request).then(
     (value) => port.postMessage({ id: request.id, value } satisfies OffloadReply),
     (error: unknown) =>
       port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies OffloadReply),

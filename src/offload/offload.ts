@@ -110,10 +110,5 @@ export class Offload {
 
 /** The same work on the calling thread (a worker that died). */
 async function inProcess(request: OffloadRequest): Promise<unknown> {
-  if (request.kind === 'layout') {
-    const { layoutMeasured } = await import('../layout/layout.js');
-    return layoutMeasured(request.spec, request.metrics, request.requests, request.widths);
-  }
-  const { checkRender } = await import('../check/check.js');
-  return checkRender(request.input);
+  return (await import('./perform.js')).perform(request);
 }
