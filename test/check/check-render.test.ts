@@ -1,17 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLayout } from '../../src/check/layout-audit.js';
-import { Renderer } from '../../src/renderer.js';
 import { generateSpec } from '../support/generate.js';
+import { useRenderer } from '../support/renderer.js';
 
 describe('check in the rendering browser', () => {
-  let renderer: Renderer;
-  beforeAll(async () => {
-    renderer = await Renderer.open();
-  });
-  afterAll(async () => {
-    await renderer?.close();
-  });
+  const renderer = useRenderer();
 
   // Up to 30 components and 40 connections; a few seeds for the largest sizes, whose shapes differ most.
   const flows = [3, 5, 8, 12, 16, 20, 25, 30]
@@ -20,8 +14,8 @@ describe('check in the rendering browser', () => {
   it.each(flows)('lays out a generated %i-component flow (seed %i) at 1024×1024 with zero layout findings', async (count, seed) => {
     const spec = generateSpec(count, seed, 40);
     expect(spec.connections.length).toBeLessThanOrEqual(40);
-    const result = await renderer.renderSpec(spec, `generated-${count}-${seed}`);
-    expect(auditLayout(spec, result.layout, await renderer.inspect())).toEqual([]);
+    const result = await renderer().renderSpec(spec, `generated-${count}-${seed}`);
+    expect(auditLayout(spec, result.layout, await renderer().inspect())).toEqual([]);
   });
 
   it('every example passes check --strict in every built-in theme', () => {

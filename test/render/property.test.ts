@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLayout } from '../../src/check/layout-audit.js';
 import { RenderError, SpecError } from '../../src/errors.js';
-import { Renderer } from '../../src/renderer.js';
 import { parseSpec } from '../../src/spec/load.js';
 import { inside } from '../support/geometry.js';
+import { useRenderer } from '../support/renderer.js';
 
 const CHARS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789     <>&"\'/\\-_.,;:!?()[]{}#%*+=@éüßñçÅ→'];
 const text = (max: number) =>
@@ -46,13 +46,7 @@ const specArbitrary = fc.integer({ min: 1, max: 30 }).chain((count) => {
 });
 
 describe('arbitrary valid specs in the real renderer', () => {
-  let renderer: Renderer;
-  beforeAll(async () => {
-    renderer = await Renderer.open();
-  });
-  afterAll(async () => {
-    await renderer?.close();
-  });
+  const renderer = useRenderer();
 
   it('render without crashing and never draw outside the artboard', async () => {
     let rendered = 0;
@@ -70,7 +64,7 @@ describe('arbitrary valid specs in the real renderer', () => {
         }
         let result;
         try {
-          result = await renderer.renderSpec(spec, 'arbitrary');
+          result = await renderer().renderSpec(spec, 'arbitrary');
         } catch (error) {
           expect(error, String(error)).toBeInstanceOf(RenderError);
           throw error;
@@ -78,7 +72,7 @@ describe('arbitrary valid specs in the real renderer', () => {
         rendered++;
         const png = PNG.sync.read(Buffer.from(result.bytes));
         expect([png.width, png.height]).toEqual([1024, 1024]);
-        const drawn = await renderer.inspect();
+        const drawn = await renderer().inspect();
         for (const t of drawn.texts) expect(inside(t.box, drawn.artboard, 0), `"${t.text}" inside the artboard`).toBe(true);
         for (const part of drawn.parts)
           expect(inside(part.box, drawn.artboard, 0), `${part.kind} ${part.id} inside the artboard`).toBe(true);
