@@ -11,6 +11,7 @@ import { measureRequests } from './layout/measure-table.js';
 import type { Offload } from './offload/offload.js';
 import type { Layout } from './layout/types.js';
 import { renderDocument } from './render/document.js';
+import { compactPng } from './render/png-compact.js';
 import { BrowserSession, type ImageFormat, type SessionOptions, type Tab } from './render/session.js';
 import { BrowserError, CyanotypeError, RenderError } from './errors.js';
 import { loadSpecFile } from './spec/load.js';
@@ -39,6 +40,11 @@ export interface RenderResult {
   readonly warnings: readonly string[];
   /** What was drawn, when draw() was asked to inspect. */
   readonly inspection?: Inspection | undefined;
+}
+
+export interface DrawOptions {
+  /** Also read back what was drawn (RenderResult.inspection), in the same round trip. */
+  readonly inspect?: boolean | undefined;
 }
 
 /** A spec laid out and ready to draw (see Renderer.plan). */
@@ -144,7 +150,17 @@ export class Renderer {
    * `inspect`, the result also carries what was drawn (as inspect() gives), read in the same
    * round trip.
    */
-  async draw(plan: Plan, options: { readonly inspect?: boolean } = {}): Promise<RenderResult> {
+  async draw(plan: Plan, options: DrawOptions = {}): Promise<RenderResult> {
+    const result = await this.capture(plan, options);
+    return result.format === 'png' ? { ...result, bytes: await compactPng(result.bytes) } : result;
+  }
+
+  /**
+   * draw() without the last step: a PNG comes back as Chromium encoded it for speed (larger).
+   * A batch compacts it (compactPng) while the browser draws the next item, or never needs
+   * to, when only its pixels are compared.
+   */
+  async capture(plan: Plan, options: DrawOptions = {}): Promise<RenderResult & { readonly format: ImageFormat }> {
     const { doc, layout, item, request } = plan;
     // A plan made in the drawing tab left it prepared (theme, size, scale); one made in the
     // measuring tab did not.
@@ -153,7 +169,15 @@ export class Renderer {
       prepare,
       inspect: options.inspect,
     });
-    return { bytes, spec: doc.spec, layout, themeName: plan.themeName, warnings: plan.warnings, inspection };
+    return {
+      bytes,
+      format: request.format ?? 'png',
+      spec: doc.spec,
+      layout,
+      themeName: plan.themeName,
+      warnings: plan.warnings,
+      inspection,
+    };
   }
 
   private async layout(doc: RenderDocument, item: string, scale: number, tab: Tab): Promise<Layout> {

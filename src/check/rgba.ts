@@ -36,7 +36,10 @@ export function decodeRgba(png: Uint8Array): Rgba {
   }
   const raw = inflateSync(Buffer.concat(parts));
   const stride = width * channels;
+  // Rows start at multiples of 4 bytes (RGB rows of a 1024-wide image are 3072): addUp adds
+  // four bytes at a time there.
   const rows = new Uint8Array(stride * height);
+  const words = new Uint32Array(rows.buffer, 0, rows.length >> 2);
   let previous = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)];
@@ -49,7 +52,8 @@ export function decodeRgba(png: Uint8Array): Rgba {
       for (let i = 0; i < n; i++) row[i] = line[i]!;
       for (let i = n; i < stride; i++) row[i] = line[i]! + row[i - n]!;
     } else if (filter === 2) {
-      for (let i = 0; i < stride; i++) row[i] = line[i]! + previous[i]!;
+      row.set(line);
+      if (y > 0) addUp(rows, words, y * stride, (y - 1) * stride, stride);
     } else if (filter === 3) {
       for (let i = 0; i < n; i++) row[i] = line[i]! + (previous[i]! >> 1);
       for (let i = n; i < stride; i++) row[i] = line[i]! + ((row[i - n]! + previous[i]!) >> 1);
@@ -69,4 +73,24 @@ export function decodeRgba(png: Uint8Array): Rgba {
     previous = row;
   }
   return { width, height, channels, data: rows };
+}
+
+/**
+ * The Up filter over a row (rows[at..] += rows[above..], bytewise mod 256): four bytes per step
+ * where both rows are 4-byte aligned — Chromium's fast PNG encoding filters every row this way,
+ * and this loop ran over 3 million bytes a capture.
+ */
+function addUp(rows: Uint8Array, words: Uint32Array, at: number, above: number, length: number): void {
+  const aligned = at % 4 === 0 && above % 4 === 0 ? length >> 2 : 0;
+  if (aligned > 0) {
+    const a0 = at >> 2;
+    const b0 = above >> 2;
+    for (let i = 0; i < aligned; i++) {
+      const a = words[a0 + i]!;
+      const b = words[b0 + i]!;
+      // Per-byte sums without carries between bytes: add the low 7 bits, then put back the top bit.
+      words[a0 + i] = ((a & 0x7f7f7f7f) + (b & 0x7f7f7f7f)) ^ ((a ^ b) & 0x80808080);
+    }
+  }
+  for (let i = aligned << 2; i < length; i++) rows[at + i] = rows[at + i]! + rows[above + i]!;
 }

@@ -7,6 +7,7 @@ import { collectSpecFiles, ensureWritableFolder, outputName, outputPath, writeFi
 import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
 import { InOrder } from '../render/in-order.js';
+import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
 import { browserVersionOf, inputHash, readPngStamp, stampPng } from '../render/stamp.js';
@@ -234,13 +235,17 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             if (following === items.length && next < items.length) following = next++;
             prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
             // What the page drew is read with the draw, before the next item replaces it; the checks run later.
-            const result = await renderer.draw(plan, { inspect: options.check && options.format !== 'pdf' });
+            const result = await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf' });
             return { result, inspection: result.inspection };
           });
           const { result, inspection } = run.value;
           finish = async () => {
-            const findings = inspection ? await checkAfterRender(result, inspection, options.format === 'png', options.scale, offload) : [];
-            const bytes = options.format === 'png' ? stampPng(result.bytes, stamp) : result.bytes;
+            // The checks (on the worker) and the PNG's compaction (on libuv's threads) overlap.
+            const [findings, compact] = await Promise.all([
+              inspection ? checkAfterRender(result, inspection, options.format === 'png', options.scale, offload) : [],
+              result.format === 'png' ? compactPng(result.bytes) : undefined,
+            ]);
+            const bytes = compact ? stampPng(compact, stamp) : result.bytes;
             return store(item, target, bytes, findings, run.retried, elapsed);
           };
         }

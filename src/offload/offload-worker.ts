@@ -5,6 +5,7 @@ import { setElkLoader } from '../layout/elk.js';
 import { loadElkWithCodeCache } from '../layout/elk-code-cache.js';
 import type { OffloadOptions, OffloadReply, OffloadRequest } from './offload.js';
 import { perform } from './perform.js';
+import { traced } from '../trace.js';
 
 setElkLoader(loadElkWithCodeCache);
 if ((workerData as OffloadOptions).spelling) preloadSpelling();
@@ -13,7 +14,7 @@ const port = parentPort;
 if (!port) throw new Error('offload-worker.js runs only as a worker thread');
 
 port.on('message', (request: OffloadRequest) => {
-  perform(request).then(
+  traced(`worker ${request.kind}`, () => perform(request)).then(
     (value) => port.postMessage({ id: request.id, value } satisfies OffloadReply),
     (error: unknown) =>
       port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies OffloadReply),

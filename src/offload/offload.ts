@@ -13,6 +13,7 @@ import type { MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Spec } from '../spec/model.js';
 import { packageRoot } from '../package-root.js';
+import { traceOrigin } from '../trace.js';
 
 /** Messages to the worker. */
 export type OffloadRequest =
@@ -71,7 +72,7 @@ export class Offload {
   /** Starts the worker from its built bundle (scripts/build-cli.ts), which tests and the CLI share. */
   static start(options: OffloadOptions): Offload {
     const script = join(packageRoot(), 'dist', 'offload-worker.mjs');
-    return new Offload(new Worker(script, { workerData: options }));
+    return new Offload(new Worker(script, { workerData: { ...options, traceOrigin } }));
   }
 
   /** One layout pass from measured widths (see layoutMeasured). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { bytesHash } from '../compare/baseline-png.js';
 import { compareImages, decodePng, type CompareOptions, type CompareResult } from '../compare/compare.js';
 import { writeFileAtomic } from '../render/files.js';
+import { compactPng } from '../render/png-compact.js';
 import type { BaselineStore } from './store.js';
 
 export type BaselineCheck =
@@ -47,7 +48,7 @@ export async function writeFailureFiles(
 ): Promise<FailureFiles> {
   const files = { expected: `${name}-expected.png`, actual: `${name}-actual.png` };
   await writeFileAtomic(join(directory, files.expected), baseline);
-  await writeFileAtomic(join(directory, files.actual), capture);
+  await writeFileAtomic(join(directory, files.actual), await compactPng(capture));
   if (!diffImage) return files;
   const diff = `${name}-diff.png`;
   await writeFileAtomic(join(directory, diff), diffImage);

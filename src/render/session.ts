@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
+import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
 import type { MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
@@ -70,6 +70,7 @@ export interface CaptureOptions {
 }
 
 export interface Capture {
+  /** A PNG here is encoded for speed, not size: compactPng() makes it the file to keep. */
   readonly bytes: Uint8Array;
   readonly inspection?: Inspection | undefined;
 }
@@ -114,6 +115,8 @@ export class BrowserSession {
   private viewport = '';
   private warmed = false;
   private measurePage: Promise<Page> | undefined;
+  /** A DevTools session on the drawing tab, for captures (see capture()). */
+  private capturer: { readonly page: Page; readonly cdp: Promise<CDPSession> } | undefined;
 
   private constructor(
     private readonly browser: Browser,
@@ -295,17 +298,33 @@ export class BrowserSession {
     if (format === 'pdf') {
       return { bytes: await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' }), inspection };
     }
-    const bytes = await traced('screenshot', () =>
-      page.screenshot({
-        type: format,
-        clip: { x: box.x, y: box.y, width, height },
-        ...(format === 'png' ? {} : { quality: 92 }),
-        // The artboard is inside the viewport: capturing "beyond" it would resize the view
-        // around every screenshot (~15 ms) for nothing.
-        captureBeyondViewport: false,
-      }),
-    );
+    const bytes = await traced('screenshot', () => this.screenshot(page, { x: box.x, y: box.y, width, height }, format));
     return { bytes, inspection };
+  }
+
+  /**
+   * Page.captureScreenshot itself, not page.screenshot(): Puppeteer's wrapper first reads the
+   * visual viewport in the page to intersect the clip with it (one more evaluate per render);
+   * the artboard is always inside the view it was sized to.
+   */
+  private async screenshot(
+    page: Page,
+    clip: { x: number; y: number; width: number; height: number },
+    format: 'png' | 'jpeg' | 'webp',
+  ): Promise<Buffer> {
+    if (this.capturer?.page !== page) this.capturer = { page, cdp: page.createCDPSession() };
+    const cdp = await this.capturer.cdp;
+    const { data } = await cdp.send('Page.captureScreenshot', {
+      format,
+      clip: { ...clip, scale: 1 },
+      // A PNG is encoded for speed (zlib level 1) and compacted off the browser by
+      // compactPng(): ~40 ms less of the browser's time per render (src/render/png-compact.ts).
+      ...(format === 'png' ? { optimizeForSpeed: true } : { quality: 92 }),
+      // The artboard is inside the viewport: capturing "beyond" it would resize the view
+      // around every screenshot (~15 ms) for nothing.
+      captureBeyondViewport: false,
+    });
+    return Buffer.from(data, 'base64');
   }
 
   /** What the last render drew, read back from the page (texts with their measured boxes). */

@@ -6,9 +6,9 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
+import { encodeChunk, isPng } from './png-chunks.js';
 
 const KEYWORD = 'cyanotype:input';
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export interface StampInputs {
   readonly document: unknown;
@@ -34,14 +34,9 @@ export function browserVersionOf(executable: string): Promise<string | undefined
 /** The PNG with a tEXt chunk carrying `hash`, right after IHDR. */
 export function stampPng(png: Uint8Array, hash: string): Uint8Array {
   const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (!bytes.subarray(0, 8).equals(SIGNATURE)) return png;
+  if (!isPng(bytes)) return png;
   const afterHeader = 8 + 8 + bytes.readUInt32BE(8) + 4;
-  const data = Buffer.from(`${KEYWORD}\0${hash}`, 'latin1');
-  const chunk = Buffer.alloc(12 + data.length);
-  chunk.writeUInt32BE(data.length, 0);
-  chunk.write('tEXt', 4, 'latin1');
-  data.copy(chunk, 8);
-  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  const chunk = encodeChunk('tEXt', Buffer.from(`${KEYWORD}\0${hash}`, 'latin1'));
   return Buffer.concat([bytes.subarray(0, afterHeader), chunk, bytes.subarray(afterHeader)]);
 }
 
@@ -53,7 +48,7 @@ export async function readPngStamp(path: string): Promise<string | undefined> {
     const head = Buffer.alloc(512);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const bytes = head.subarray(0, bytesRead);
-    if (!bytes.subarray(0, 8).equals(SIGNATURE)) return undefined;
+    if (!isPng(bytes)) return undefined;
     let offset = 8;
     while (offset + 8 <= bytes.length) {
       const length = bytes.readUInt32BE(offset);
@@ -71,16 +66,4 @@ export async function readPngStamp(path: string): Promise<string | undefined> {
   } finally {
     await handle?.close();
   }
-}
-
-const TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }

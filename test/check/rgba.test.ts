@@ -33,11 +33,20 @@ describe('decodeRgba', () => {
     expect(rgbaOf(fast).equals(rgbaOf({ ...reference, channels: 4 }))).toBe(true);
   });
 
-  it('decodes every filter type (a PNG written with each)', () => {
-    const png = new PNG({ width: 64, height: 40, colorType: 2 });
-    for (let i = 0; i < png.data.length; i += 4) png.data.set([(i * 7) % 256, (i * 13) % 256, (i * 29) % 256, 255], i);
+  // Widths whose rows are and are not whole 4-byte words (the Up filter adds four bytes at a
+  // time on aligned rows), opaque and not, noisy enough that byte sums carry.
+  it.each([
+    [64, 2],
+    [37, 2],
+    [64, 6],
+    [37, 6],
+  ] as const)('decodes every filter type at width %i, colour type %i (a PNG written with each)', (width, colorType) => {
+    const png = new PNG({ width, height: 40, colorType });
+    let seed = width * 31 + colorType;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([next(), next(), next(), colorType === 6 ? next() : 255], i);
     for (const filterType of [0, 1, 2, 3, 4]) {
-      const bytes = PNG.sync.write(png, { colorType: 2, filterType });
+      const bytes = PNG.sync.write(png, { colorType, filterType, inputHasAlpha: true });
       expect(rgbaOf(decodeRgba(bytes)).equals(rgbaOf({ ...png, channels: 4 })), `filter ${filterType}`).toBe(true);
     }
   });
