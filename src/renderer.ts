@@ -12,7 +12,7 @@ import type { Offload } from './offload/offload.js';
 import type { Layout } from './layout/types.js';
 import { renderDocument } from './render/document.js';
 import { compactPng } from './render/png-compact.js';
-import { BrowserSession, type ImageFormat, type SessionOptions, type Tab } from './render/session.js';
+import { BrowserSession, type ImageFormat, type SessionOptions, type Timing } from './render/session.js';
 import { BrowserError, CyanotypeError, RenderError } from './errors.js';
 import { loadSpecFile } from './spec/load.js';
 import type { Spec } from './spec/model.js';
@@ -55,8 +55,8 @@ export interface Plan {
   readonly themeName: string;
   readonly warnings: readonly string[];
   readonly request: RenderRequest;
-  /** The tab the text was measured in. */
-  readonly tab: Tab;
+  /** Whether it was made right before its draw or ahead, while another item drew. */
+  readonly timing: Timing;
 }
 
 export interface RendererOptions extends SessionOptions {
@@ -124,13 +124,13 @@ export class Renderer {
   }
 
   /**
-   * The first half of a render: theme, text measured in the page, layout. With `tab: 'measure'`
-   * it measures in a background tab, so a batch can plan the next spec while the current one
-   * is being drawn and captured.
+   * The first half of a render: theme, text measured in the page, layout. With `timing:
+   * 'ahead'` it leaves the drawing tab as it is, so a batch can plan the next spec while the
+   * current one is being drawn and captured.
    */
-  async plan(spec: Spec, item: string, request: RenderRequest = {}, tab: Tab = 'draw'): Promise<Plan> {
+  async plan(spec: Spec, item: string, request: RenderRequest = {}, timing: Timing = 'draw'): Promise<Plan> {
     const theme = await loadTheme(request.theme ?? spec.theme);
-    return this.planDocument(await renderDocument(spec, theme), theme.warnings, item, request, tab);
+    return this.planDocument(await renderDocument(spec, theme), theme.warnings, item, request, timing);
   }
 
   /** plan() for a document the caller has already built (render builds it to stamp the output). */
@@ -139,10 +139,10 @@ export class Renderer {
     warnings: readonly string[],
     item: string,
     request: RenderRequest = {},
-    tab: Tab = 'draw',
+    timing: Timing = 'draw',
   ): Promise<Plan> {
-    const layout = await this.layout(doc, item, request.scale ?? 1, tab);
-    return { item, doc, layout, themeName: doc.theme.name, warnings, request, tab };
+    const layout = await this.layout(doc, item, request.scale ?? 1, timing);
+    return { item, doc, layout, themeName: doc.theme.name, warnings, request, timing };
   }
 
   /**
@@ -162,11 +162,8 @@ export class Renderer {
    */
   async capture(plan: Plan, options: DrawOptions = {}): Promise<RenderResult & { readonly format: ImageFormat }> {
     const { doc, layout, item, request } = plan;
-    // A plan made in the drawing tab left it prepared (theme, size, scale); one made in the
-    // measuring tab did not.
-    const prepare = plan.tab === 'measure' ? { scale: request.scale ?? 1 } : undefined;
     const { bytes, inspection } = await this.session.capture(doc, layout, item, request.format ?? 'png', {
-      prepare,
+      scale: request.scale ?? 1,
       inspect: options.inspect,
     });
     return {
@@ -180,11 +177,11 @@ export class Renderer {
     };
   }
 
-  private async layout(doc: RenderDocument, item: string, scale: number, tab: Tab): Promise<Layout> {
-    const metrics = await this.session.prepare(doc.theme, doc.spec.size, scale, tab);
+  private async layout(doc: RenderDocument, item: string, scale: number, timing: Timing): Promise<Layout> {
+    const metrics = await this.session.prepare(doc.theme, doc.spec.size, scale, timing);
     let requests = measureRequests(doc.spec, metrics);
-    let widths = await this.session.measure(requests, tab);
-    if (tab === 'draw') this.session.warmCapture();
+    let widths = await this.session.measure(requests);
+    if (timing === 'draw') this.session.warmCapture();
     try {
       // Layout may ask for strings nobody listed (long words broken at hyphens): measure those
       // too and lay out again, so every width layout used came from the page.
@@ -194,7 +191,7 @@ export class Renderer {
         );
         if (misses.length === 0) return layout;
         requests = [...requests, ...misses];
-        widths = [...widths, ...(await this.session.measure(misses, tab))];
+        widths = [...widths, ...(await this.session.measure(misses))];
       }
       throw new Error('text measurement did not settle');
     } catch (error) {

@@ -31,14 +31,16 @@ function applyTheme(theme: RenderDocument['theme']): void {
     document.head.append(style);
   }
   if (style.textContent !== theme.css) style.textContent = theme.css;
-  document.documentElement.dataset['theme'] = theme.name;
+  if (document.documentElement.dataset['theme'] !== theme.name) document.documentElement.dataset['theme'] = theme.name;
 }
 
+/** Applies the theme and sizes the artboard; the same theme and size again change nothing (each draw prepares). */
 export function prepare(theme: RenderDocument['theme'], size: Size): LayoutMetrics {
   applyTheme(theme);
   const board = artboard();
-  board.style.width = `${size.width}px`;
-  board.style.height = `${size.height}px`;
+  const [width, height] = [`${size.width}px`, `${size.height}px`];
+  if (board.style.width !== width) board.style.width = width;
+  if (board.style.height !== height) board.style.height = height;
   return readMetrics(board);
 }
 

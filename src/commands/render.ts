@@ -291,7 +291,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const planAhead = async (renderer: Renderer, index: number): Promise<Plan | undefined> => {
     const { document, warnings, target, stamp } = await prepareAt(index);
     if (await unchanged(target, stamp)) return undefined;
-    return renderer.planDocument(document, warnings, items[index]!.file, request, 'measure');
+    return renderer.planDocument(document, warnings, items[index]!.file, request, 'ahead');
   };
 
   progress.begin(items.length);

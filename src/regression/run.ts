@@ -123,7 +123,7 @@ export async function runTests(
           const plan = ready ?? (await renderer.plan(item.spec, item.specFile));
           const following = selected[index + 1];
           ahead = following
-            ? { index: index + 1, renderer, plan: renderer.plan(following.spec, following.specFile, {}, 'measure') }
+            ? { index: index + 1, renderer, plan: renderer.plan(following.spec, following.specFile, {}, 'ahead') }
             : undefined;
           ahead?.plan.catch(() => undefined); // a failure is met again when that item's turn comes
           // Kept as Chromium encoded it for speed: a baseline is re-encoded when stored, and a

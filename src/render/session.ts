@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
 import type { MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
@@ -20,8 +20,12 @@ import { launchFlags, recordedArgs, sandboxFlags } from './launch-args.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
 
-/** The drawing tab, or the background tab that only measures text. */
-export type Tab = 'draw' | 'measure';
+/**
+ * When a plan is made: right before its own draw ('draw': it may leave the tab prepared for
+ * it), or ahead, while another item may be drawing and capturing ('ahead': it must not change
+ * what the tab shows).
+ */
+export type Timing = 'draw' | 'ahead';
 
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
@@ -63,8 +67,8 @@ export function findBrowser(explicit?: string): string {
 }
 
 export interface CaptureOptions {
-  /** Apply the document's theme and size first (a plan measured in the other tab), at this device scale. */
-  readonly prepare?: { readonly scale: number } | undefined;
+  /** Device scale factor of the capture (default 1). */
+  readonly scale?: number | undefined;
   /** Also read back what was drawn (for the quality checks), in the same round trip. */
   readonly inspect?: boolean | undefined;
 }
@@ -114,9 +118,10 @@ export class BrowserSession {
   /** The drawing tab's viewport as last set ("width×height@scale"): setting it again costs a relayout. */
   private viewport = '';
   private warmed = false;
-  private measurePage: Promise<Page> | undefined;
-  /** A DevTools session on the drawing tab, for captures (see capture()). */
-  private capturer: { readonly page: Page; readonly cdp: Promise<CDPSession> } | undefined;
+  /** Layout metrics by theme and size: a plan made ahead reads them here instead of preparing the tab. */
+  private readonly metrics = new Map<string, LayoutMetrics>();
+  /** Held from a capture's draw to the end of its screenshot, and by a prepare that changes the tab. */
+  private held: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly browser: Browser,
@@ -200,20 +205,7 @@ export class BrowserSession {
   warmCapture(): void {
     if (this.warmed || !this.page) return;
     this.warmed = true;
-    void this.page.screenshot({ clip: { x: 0, y: 0, width: 8, height: 8 }, captureBeyondViewport: false }).catch(() => undefined);
-  }
-
-  /**
-   * A second tab, in the background, that only measures text: a batch lays out the next spec
-   * with it while the drawing tab captures the current one. Measuring needs no frames.
-   */
-  private openMeasurePage(): Promise<Page> {
-    this.measurePage ??= this.browser.newPage().then(async (page) => {
-      await this.loadShell(page);
-      await this.openPage().then((p) => p.bringToFront());
-      return page;
-    });
-    return this.measurePage;
+    void this.screenshot(this.page, { x: 0, y: 0, width: 8, height: 8 }, 'png').catch(() => undefined);
   }
 
   private async loadShell(page: Page): Promise<Page> {
@@ -225,8 +217,15 @@ export class BrowserSession {
     return page;
   }
 
-  private tab(which: Tab): Promise<Page> {
-    return which === 'measure' ? this.openMeasurePage() : this.openPage();
+  /**
+   * Runs `step` when no capture is between its draw and its screenshot, and keeps the tab for
+   * it: one tab draws and measures (a second, measuring tab cost ~25 MiB and more time than it
+   * saved, measured in docs/decisions/008), so what changes the tab waits its turn.
+   */
+  private exclusive<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.held.then(step, step);
+    this.held = run.catch(() => undefined);
+    return run;
   }
 
   private async answer(request: HTTPRequest): Promise<void> {
@@ -242,11 +241,22 @@ export class BrowserSession {
     return request.abort('blockedbyclient');
   }
 
-  /** Applies the theme and sizes the artboard (and, in the drawing tab, the view); returns the theme's layout metrics. */
-  async prepare(theme: RenderDocument['theme'], size: Size, scale: number, which: Tab = 'draw'): Promise<LayoutMetrics> {
-    const page = await this.tab(which);
-    if (which === 'draw') await this.setViewport(page, size, scale);
-    return await traced(`prepare (${which})`, () => page.evaluate((t, s) => window.cyanotype.prepare(t, s), theme, size));
+  /**
+   * The theme's layout metrics at this size. 'draw' applies the theme and sizes the artboard and
+   * the view; 'ahead' leaves the tab as it is when the metrics are known from an earlier prepare
+   * (a batch mostly repeats a theme), and otherwise prepares between two captures.
+   */
+  async prepare(theme: RenderDocument['theme'], size: Size, scale: number, timing: Timing = 'draw'): Promise<LayoutMetrics> {
+    const key = `${size.width}×${size.height}\n${theme.name}\n${theme.css}`;
+    const known = this.metrics.get(key);
+    if (timing === 'ahead' && known) return known;
+    const page = await this.openPage();
+    const metrics = await this.exclusive(async () => {
+      await this.setViewport(page, size, scale);
+      return await traced(`prepare (${timing})`, () => page.evaluate((t, s) => window.cyanotype.prepare(t, s), theme, size));
+    });
+    this.metrics.set(key, metrics);
+    return metrics;
   }
 
   /** Sizes the drawing tab's view, unless it already is that size (setting it again costs a relayout). */
@@ -257,66 +267,68 @@ export class BrowserSession {
     this.viewport = viewport;
   }
 
-  /** Widths of the strings in the page's real fonts (the tab must have been prepared with the theme). */
-  async measure(requests: readonly MeasureRequest[], which: Tab = 'draw'): Promise<number[]> {
-    const page = await this.tab(which);
-    return await traced(`measure ${requests.length} (${which})`, () => page.evaluate((r) => window.cyanotype.measure(r), requests));
+  /**
+   * Widths of the strings in the page's real fonts. Measuring uses a canvas and the fonts the
+   * page bundles, not the drawn document: it may run while another item is being captured.
+   */
+  async measure(requests: readonly MeasureRequest[]): Promise<number[]> {
+    const page = await this.openPage();
+    return await traced(`measure ${requests.length}`, () => page.evaluate((r) => window.cyanotype.measure(r), requests));
   }
 
   /** Draws a laid-out document and captures the artboard. */
   async capture(doc: RenderDocument, layout: Layout, item: string, format: ImageFormat, options: CaptureOptions = {}): Promise<Capture> {
     const page = await this.openPage();
-    if (options.prepare) await this.setViewport(page, doc.spec.size, options.prepare.scale);
-    // One round trip: apply the theme when asked, draw, and report where the artboard is and
-    // (for the checks) what was drawn — each was its own round trip before (~20 ms a render).
-    const drawn = page.evaluate(
-      async (d, l, selector, prepare, inspect) => {
-        try {
-          if (prepare) window.cyanotype.prepare(d.theme, d.spec.size);
-          await window.cyanotype.draw(d, l);
-          const rect = document.querySelector(selector)?.getBoundingClientRect();
-          if (!rect) return 'the page has no artboard to capture';
-          return {
-            x: rect.left + window.scrollX,
-            y: rect.top + window.scrollY,
-            inspection: inspect ? window.cyanotype.inspect() : undefined,
-          };
-        } catch (error) {
-          return error instanceof Error ? error.message : String(error);
-        }
-      },
-      doc,
-      layout,
-      `[${ARTBOARD_ATTRIBUTE}]`,
-      options.prepare !== undefined,
-      options.inspect === true,
-    );
-    const box = await traced('draw', () => withTimeout(drawn, this.timeout, item));
-    if (typeof box === 'string') throw new RenderError(item, `drawing failed: ${box}`);
-    const { width, height } = layout;
-    const { inspection } = box;
-    if (format === 'pdf') {
-      return { bytes: await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' }), inspection };
-    }
-    const bytes = await traced('screenshot', () => this.screenshot(page, { x: box.x, y: box.y, width, height }, format));
-    return { bytes, inspection };
+    // From the draw to the end of the screenshot nothing else may change the tab.
+    return await this.exclusive(async () => {
+      await this.setViewport(page, doc.spec.size, options.scale ?? 1);
+      // One round trip: apply the theme (a plan made ahead did not; the same theme again changes
+      // nothing), draw, and report where the artboard is and (for the checks) what was drawn —
+      // each was its own round trip before (~20 ms a render).
+      const drawn = page.evaluate(
+        async (d, l, selector, inspect) => {
+          try {
+            window.cyanotype.prepare(d.theme, d.spec.size);
+            await window.cyanotype.draw(d, l);
+            const rect = document.querySelector(selector)?.getBoundingClientRect();
+            if (!rect) return 'the page has no artboard to capture';
+            return {
+              x: rect.left + window.scrollX,
+              y: rect.top + window.scrollY,
+              inspection: inspect ? window.cyanotype.inspect() : undefined,
+            };
+          } catch (error) {
+            return error instanceof Error ? error.message : String(error);
+          }
+        },
+        doc,
+        layout,
+        `[${ARTBOARD_ATTRIBUTE}]`,
+        options.inspect === true,
+      );
+      const box = await traced('draw', () => withTimeout(drawn, this.timeout, item));
+      if (typeof box === 'string') throw new RenderError(item, `drawing failed: ${box}`);
+      const { width, height } = layout;
+      const { inspection } = box;
+      if (format === 'pdf') {
+        return {
+          bytes: await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' }),
+          inspection,
+        };
+      }
+      const bytes = await traced('screenshot', () => this.screenshot(page, { x: box.x, y: box.y, width, height }, format));
+      return { bytes, inspection };
+    });
   }
 
-  /**
-   * Page.captureScreenshot itself, not page.screenshot(): Puppeteer's wrapper first reads the
-   * visual viewport in the page to intersect the clip with it (one more evaluate per render);
-   * the artboard is always inside the view it was sized to.
-   */
   private async screenshot(
     page: Page,
     clip: { x: number; y: number; width: number; height: number },
     format: 'png' | 'jpeg' | 'webp',
-  ): Promise<Buffer> {
-    if (this.capturer?.page !== page) this.capturer = { page, cdp: page.createCDPSession() };
-    const cdp = await this.capturer.cdp;
-    const { data } = await cdp.send('Page.captureScreenshot', {
-      format,
-      clip: { ...clip, scale: 1 },
+  ): Promise<Uint8Array> {
+    return await page.screenshot({
+      type: format,
+      clip,
       // A PNG is encoded for speed (zlib level 1) and compacted off the browser by
       // compactPng(): ~40 ms less of the browser's time per render (src/render/png-compact.ts).
       ...(format === 'png' ? { optimizeForSpeed: true } : { quality: 92 }),
@@ -324,7 +336,6 @@ export class BrowserSession {
       // around every screenshot (~15 ms) for nothing.
       captureBeyondViewport: false,
     });
-    return Buffer.from(data, 'base64');
   }
 
   /** What the last render drew, read back from the page (texts with their measured boxes). */
