@@ -327,7 +327,7 @@ async function openRenderer(
   offload: Offload | undefined,
 ): Promise<Renderer> {
   const { BrowserSession } = await import('../render/session.js');
-  const session = BrowserSession.open({ browser, assets: await assets });
+  const session = BrowserSession.open({ browser, assets });
   session.catch(() => undefined);
   const { Renderer } = await import('../renderer.js');
   return Renderer.open({ session, offload });

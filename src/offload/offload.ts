@@ -71,7 +71,7 @@ export class Offload {
 
   /** Starts the worker from its built bundle (scripts/build-cli.ts), which tests and the CLI share. */
   static start(options: OffloadOptions): Offload {
-    const script = join(packageRoot(), 'dist', 'offload-worker.mjs');
+    const script = join(packageRoot(), 'dist', 'cli', 'offload-worker.mjs');
     return new Offload(new Worker(script, { workerData: { ...options, traceOrigin } }));
   }
 

@@ -1,29 +1,33 @@
 /**
- * Starts Chromium as a plain child process, for Puppeteer to connect to once it has loaded.
- * The process is ended with this one (exit or a terminating signal), and its temporary
- * profile is removed when it has gone.
+ * Starts Chromium as a plain child process with DevTools on a pipe, for Puppeteer to connect
+ * through at once (see pipe-transport.ts). The process is ended with this one (exit or a
+ * terminating signal), and its temporary profile is removed when it has gone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { mark } from '../trace.js';
+import { PipeTransport } from './pipe-transport.js';
 
-const ENDPOINT = /^DevTools listening on (ws:\/\/\S+)/m;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export class LaunchedChromium {
-  /** The DevTools WebSocket address, once Chromium prints it. */
-  readonly endpoint: Promise<string>;
+  /** DevTools, usable at once: commands wait in the pipe until Chromium reads them. */
+  readonly transport: PipeTransport;
   /** Resolves when the process has exited and its profile is removed. */
   readonly gone: Promise<void>;
   private exited = false;
+  /** How the process ended, once it has. */
+  private ending: string | undefined;
+  /** The end of what Chromium printed (kept for the message when it fails to start). */
+  private output = '';
 
   private constructor(
     private readonly child: ChildProcess,
     private readonly profile: string,
-    timeout: number,
   ) {
     const onExit = () => this.killNow();
     const onSignal = (signal: NodeJS.Signals) => {
@@ -52,41 +56,30 @@ export class LaunchedChromium {
       });
     });
 
-    this.endpoint = new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => fail(`no DevTools address within ${timeout} ms`), timeout);
-      const fail = (why: string) => {
-        clearTimeout(timer);
-        this.kill();
-        const tail = output.trim().split('\n').slice(-3).join(' | ');
-        reject(new Error(tail ? `${why}: ${tail}` : why));
-      };
-      child.stderr?.setEncoding('utf8');
-      const read = (chunk: string) => {
-        output += chunk;
-        const found = ENDPOINT.exec(output);
-        if (!found?.[1]) return;
-        clearTimeout(timer);
-        // Keep draining stderr (a full pipe would stall Chromium), without keeping it.
-        child.stderr?.off('data', read);
-        child.stderr?.resume();
-        mark('chromium ready');
-        resolve(found[1]);
-      };
-      child.stderr?.on('data', read);
-      child.once('error', (error) => fail(error.message));
-      child.once('exit', (code, signal) => fail(`it exited (${signal ?? `code ${code}`}) before it was ready`));
-    });
-    this.endpoint.catch(() => undefined); // awaited by the session
+    child.once('exit', (code, signal) => (this.ending = signal ?? `code ${code}`));
+    child.once('error', (error) => (this.ending = error.message));
+    // Drained as it comes (a full pipe would stall Chromium); only the last lines are kept.
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => (this.output = (this.output + chunk).slice(-2000)));
+    const [, , , toChromium, fromChromium] = child.stdio;
+    this.transport = new PipeTransport(toChromium as Writable, fromChromium as Readable);
   }
 
-  static start(executable: string, args: readonly string[], timeout: number): LaunchedChromium {
+  /** Why Chromium is not running, with the last lines it printed; undefined while it runs. */
+  get failure(): string | undefined {
+    if (this.ending === undefined) return undefined;
+    const tail = this.output.trim().split('\n').slice(-3).join(' | ');
+    return `it exited (${this.ending})${tail ? `: ${tail}` : ''}`;
+  }
+
+  static start(executable: string, args: readonly string[]): LaunchedChromium {
     const profile = mkdtempSync(join(tmpdir(), 'cyanotype-chromium-'));
     mark('chromium spawned');
-    const child = spawn(executable, [...args, '--remote-debugging-port=0', `--user-data-dir=${profile}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const child = spawn(executable, [...args, '--remote-debugging-pipe', `--user-data-dir=${profile}`], {
+      // fd 3: commands to Chromium; fd 4: its replies.
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     });
-    return new LaunchedChromium(child, profile, timeout);
+    return new LaunchedChromium(child, profile);
   }
 
   /** Ends Chromium at once; `gone` resolves when it has exited and its profile is removed. */

@@ -27,6 +27,45 @@ export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
  */
 export type Timing = 'draw' | 'ahead';
 
+/** How long Chromium may take to start and answer. */
+const STARTUP_TIMEOUT = 30_000;
+
+/**
+ * Puppeteer over the pipe of a Chromium cyanotype started. Its core entry is enough for that:
+ * the Node entry would also load its WebSocket client, browser downloader and their
+ * dependencies (~1.5 MB of code a cold render compiled for nothing).
+ */
+async function connect(launched: LaunchedChromium, timeout: number): Promise<Browser> {
+  // Typed through the public declarations (the internal module declares its own copies).
+  const puppeteer = (await import('puppeteer-core/internal/puppeteer-core-browser.js')).default as unknown as Pick<
+    PuppeteerNode,
+    'connect'
+  >;
+  mark('puppeteer loaded');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer over DevTools within ${timeout} ms`)), timeout);
+  });
+  try {
+    return await Promise.race([puppeteer.connect({ transport: launched.transport, defaultViewport: null }), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Puppeteer starting Chromium itself: without the recorded command line (a source checkout before `npm run build`), or for `headless: 'shell'`. */
+async function launch(executablePath: string, headless: boolean | 'shell'): Promise<Browser> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  mark('puppeteer loaded');
+  return await puppeteer.launch({
+    executablePath,
+    headless,
+    args: [...launchFlags(), ...sandboxFlags()],
+    defaultViewport: null,
+    timeout: STARTUP_TIMEOUT,
+  });
+}
+
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
 
@@ -85,8 +124,8 @@ export interface SessionOptions {
   readonly timeout?: number | undefined;
   /** Chromium's headless mode: the new one (default) or the old "shell" one. */
   readonly headless?: true | 'shell' | undefined;
-  /** The page bundle, when the caller has already read it (see readPageAssets). */
-  readonly assets?: ReadonlyMap<string, Buffer> | undefined;
+  /** The page bundle, when the caller reads it anyway (see readPageAssets); it may still be on its way. */
+  readonly assets?: ReadonlyMap<string, Buffer> | Promise<ReadonlyMap<string, Buffer>> | undefined;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -95,6 +134,13 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   'page-full.js': 'text/javascript; charset=utf-8',
   'page.css': 'text/css; charset=utf-8',
 };
+
+/** Throws the error readPageAssets() would for a bundle that is not there, without reading it. */
+function assertPageBundle(): void {
+  const directory = join(packageRoot(), 'dist', 'page');
+  const missing = Object.keys(CONTENT_TYPES).find((name) => !existsSync(join(directory, name)));
+  if (missing) throw new BrowserError(`the page bundle is missing (${join(directory, missing)}); run \`npm run build\``);
+}
 
 export async function readPageAssets(): Promise<Map<string, Buffer>> {
   const directory = join(packageRoot(), 'dist', 'page');
@@ -150,28 +196,25 @@ export class BrowserSession {
     // Chromium starts first, with the command line Puppeteer would give it (recorded at build
     // time), and Puppeteer loads while it boots; without the record, Puppeteer launches it.
     const args = options.headless === 'shell' ? undefined : recordedArgs();
-    // The bundle first: a missing one is reported before any browser is started.
-    const assets = options.assets ?? (await readPageAssets());
-    const launched = args ? LaunchedChromium.start(executablePath, [...args, ...sandboxFlags()], 30_000) : undefined;
+    // A missing bundle is reported before any browser is started; it is read while Chromium boots.
+    assertPageBundle();
+    const launched = args ? LaunchedChromium.start(executablePath, [...args, ...sandboxFlags()]) : undefined;
     let browser: Browser;
+    let assets: ReadonlyMap<string, Buffer>;
     try {
-      const puppeteer = (await import('puppeteer-core')).default;
-      mark('puppeteer loaded');
-      browser = launched
-        ? await puppeteer.connect({ browserWSEndpoint: await launched.endpoint, defaultViewport: null })
-        : await puppeteer.launch({
-            executablePath,
-            headless: options.headless ?? true,
-            args: [...launchFlags(), ...sandboxFlags()],
-            defaultViewport: null,
-            timeout: 30_000,
-          });
+      assets = await (options.assets ?? readPageAssets());
     } catch (error) {
       launched?.kill();
-      throw new BrowserError(
-        `could not start ${executablePath}: ${(error as Error).message.split('\n')[0] ?? ''}; ${INSTALL_HINT}`,
-        String(error),
-      );
+      throw error;
+    }
+    try {
+      browser = launched ? await connect(launched, STARTUP_TIMEOUT) : await launch(executablePath, options.headless ?? true);
+    } catch (error) {
+      // The pipe closes a moment before the exit is seen: wait for it, for the last words.
+      if (launched) await Promise.race([launched.gone, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      launched?.kill();
+      const why = launched?.failure ?? (error as Error).message.split('\n')[0] ?? '';
+      throw new BrowserError(`could not start ${executablePath}: ${why}; ${INSTALL_HINT}`, String(error));
     }
     mark('puppeteer connected');
     let version: string;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -94,6 +94,19 @@ describe('cyanotype render', () => {
     expect(result.stderr).toBe(
       'CYANOTYPE_BROWSER="/nonexistent/chrome" does not exist; install one with `sudo apt-get install -y chromium` (Debian/Ubuntu) ' +
         'or `npx puppeteer browsers install chrome`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable\n',
+    );
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('names a browser that exits at start with its last words, and writes nothing, exit 1', () => {
+    const out = scratch();
+    const fake = join(scratch(), 'chrome');
+    writeFileSync(fake, '#!/bin/sh\necho "starting" >&2\necho "error: cannot open display" >&2\nexit 3\n', { mode: 0o755 });
+    const result = run({ CYANOTYPE_BROWSER: fake }, 'render', 'examples/https-request-path.yaml', '-o', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `could not start ${fake}: it exited (code 3): starting | error: cannot open display; install one with ` +
+        '`sudo apt-get install -y chromium` (Debian/Ubuntu) or `npx puppeteer browsers install chrome`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable\n',
     );
     expect(readdirSync(out)).toEqual([]);
   });
