@@ -34,8 +34,10 @@ export function decodeRgba(png: Uint8Array): Rgba {
     if (type === 'IEND') break;
     offset += 12 + length;
   }
-  const raw = inflateSync(Buffer.concat(parts));
   const stride = width * channels;
+  // One output buffer of the exact size: zlib's default 16 KiB pieces were gathered and copied
+  // into a second image-sized buffer.
+  const raw = inflateSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts), { chunkSize: Math.max(64, (stride + 1) * height) });
   // Rows start at multiples of 4 bytes (RGB rows of a 1024-wide image are 3072): addUp adds
   // four bytes at a time there.
   const rows = new Uint8Array(stride * height);
