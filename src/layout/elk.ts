@@ -25,6 +25,42 @@ export function setElkLoader(loader: () => Promise<ElkConstructor>): void {
 }
 
 export function elk(): Promise<ElkApi> {
-  instance ??= load().then((Elk) => new Elk());
+  instance ??= load().then((Elk) => dispatchDirectly(new Elk()));
   return instance;
+}
+
+/** The parts of elk.bundled.js's in-thread messaging that dispatchDirectly() rewires. */
+interface InThreadMessaging {
+  /** Set once the constructor's registration of the layout algorithms has been answered. */
+  readonly initialized?: boolean;
+  readonly worker?: {
+    receive?: (self: unknown, answer: { data: unknown }) => void;
+    readonly worker?: {
+      postMessage: (data: unknown) => void;
+      onmessage: (answer: { data: unknown }) => void;
+      readonly dispatcher?: { saveDispatch?: (message: { data: unknown }) => void };
+    };
+  };
+}
+
+/**
+ * elk.bundled.js passes each request to its in-thread "worker", and each answer back, through
+ * setTimeout(0) — two timer turns per layout call although both ends run in this thread: ~2.6
+ * ms a call in Node, 40% of the layout time of the 50 bench specs (1.24 → 0.78 s, the same
+ * layouts). Here the request is dispatched at once and the answer handed straight to the
+ * promise waiting for it. An ELK whose internals are not these is left as it is.
+ */
+async function dispatchDirectly(api: ElkApi): Promise<ElkApi> {
+  const messaging = api as unknown as InThreadMessaging;
+  const promised = messaging.worker;
+  const inThread = promised?.worker;
+  const receive = promised?.receive;
+  const saveDispatch = inThread?.dispatcher?.saveDispatch;
+  if (!promised || !inThread || typeof receive !== 'function' || typeof saveDispatch !== 'function') return api;
+  // The constructor registered the layout algorithms through the timers; a layout dispatched
+  // before that registration has run would find no algorithm.
+  for (let turn = 0; !messaging.initialized && turn < 100; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+  inThread.postMessage = (data) => saveDispatch.call(inThread.dispatcher, { data });
+  inThread.onmessage = (answer) => receive.call(promised, promised, answer);
+  return api;
 }
