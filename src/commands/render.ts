@@ -185,7 +185,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const request = { theme: options.theme, format: imageFormat, scale: options.scale };
 
   const work = async (lane: RenderLane | undefined) => {
-    /** The next item's plan, started in the background tab while this item draws. */
+    /** The next item's plan, started ahead while this item draws. */
     let prefetch: { index: number; renderer: Renderer; plan: Promise<Plan | undefined> } | undefined;
     /** Each item's checks and write, which need only Node, run while the browser draws the next. */
     const finishing = new InOrder();
@@ -231,7 +231,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             const ready =
               prefetch?.index === index && prefetch.renderer === renderer ? await prefetch.plan.catch(() => undefined) : undefined;
             const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
-            // Claim the next item and lay it out in the background tab while this one draws.
+            // Claim the next item and lay it out ahead while this one draws.
             if (following === items.length && next < items.length) following = next++;
             prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
             // What the page drew is read with the draw, before the next item replaces it; the checks run later.
@@ -287,7 +287,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     return promise;
   };
 
-  /** Lays out item `index` in the background tab, unless it fails to load or is unchanged. */
+  /** Lays out item `index` ahead (the tab is left as it is), unless it fails to load or is unchanged. */
   const planAhead = async (renderer: Renderer, index: number): Promise<Plan | undefined> => {
     const { document, warnings, target, stamp } = await prepareAt(index);
     if (await unchanged(target, stamp)) return undefined;

@@ -105,7 +105,7 @@ export async function runTests(
   const lane = new RenderLane(() => openRenderer(offload), RENDER_TIMEOUT);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
-  /** The next item's plan, laid out in the background tab while this one is captured. */
+  /** The next item's plan, measured and laid out ahead while this one is captured. */
   let ahead: { index: number; renderer: Renderer; plan: Promise<Plan> } | undefined;
   /** Each item's comparison and checks, which run while the next item draws (in order: the store and the reporter take items in turn). */
   const finishing = new InOrder();
