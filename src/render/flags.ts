@@ -36,3 +36,13 @@ export const QUIET_FLAGS = [
  * defaults disable them too, puppeteer/puppeteer#15278). Puppeteer merges the feature lists.
  */
 export const SPEED_FLAGS = ['--disable-frame-rate-limit', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'] as const;
+
+/**
+ * Raster threads for the machine: Chromium gives a renderer half the cores (1 on 2 cores), and
+ * a new picture's tiles then raster one after another — ~10 ms more per capture of a
+ * 1024×1024 diagram than with two (the 50 bench diagrams 3–4% faster, pixel-identical). Decided
+ * when Chromium starts, on the machine it runs on; more cores keep Chromium's own choice.
+ */
+export function rasterFlags(cores: number): string[] {
+  return cores < 4 ? ['--num-raster-threads=2'] : [];
+}

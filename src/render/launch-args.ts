@@ -6,13 +6,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS } from './flags.js';
+import { availableParallelism } from 'node:os';
+import { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS, rasterFlags } from './flags.js';
 
 export const CHROMIUM_ARGS_FILE = (): string => join(packageRoot(), 'dist', 'cache', 'chromium-args.json');
 
 /** cyanotype's flags: identical pixels, no phoning home, no frame-rate limit. */
 export function launchFlags(): string[] {
   return [...DETERMINISM_FLAGS, ...QUIET_FLAGS, ...SPEED_FLAGS];
+}
+
+/** Flags that depend on this machine, added when Chromium starts (the recorded command line is built elsewhere). */
+export function machineFlags(): string[] {
+  return [...sandboxFlags(), ...rasterFlags(availableParallelism())];
 }
 
 /** Chromium refuses to start as root without it (and some containers need it anyway). */

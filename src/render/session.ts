@@ -16,7 +16,7 @@ import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { mark, traced } from '../trace.js';
 import { LaunchedChromium } from './launch.js';
-import { launchFlags, recordedArgs, sandboxFlags } from './launch-args.js';
+import { launchFlags, machineFlags, recordedArgs } from './launch-args.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
 
@@ -67,7 +67,7 @@ async function launch(executablePath: string, headless: boolean | 'shell'): Prom
   return await puppeteer.launch({
     executablePath,
     headless,
-    args: [...launchFlags(), ...sandboxFlags()],
+    args: [...launchFlags(), ...machineFlags()],
     defaultViewport: null,
     timeout: STARTUP_TIMEOUT,
   });
@@ -76,7 +76,7 @@ async function launch(executablePath: string, headless: boolean | 'shell'): Prom
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
 
-export { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS } from './flags.js';
+export { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS, rasterFlags } from './flags.js';
 
 const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
@@ -208,7 +208,7 @@ export class BrowserSession {
     const args = options.headless === 'shell' ? undefined : recordedArgs();
     // A missing bundle is reported before any browser is started; it is read while Chromium boots.
     assertPageBundle();
-    const launched = args ? LaunchedChromium.start(executablePath, [...args, ...sandboxFlags()]) : undefined;
+    const launched = args ? LaunchedChromium.start(executablePath, [...args, ...machineFlags()]) : undefined;
     let browser: Browser;
     let assets: ReadonlyMap<string, Buffer>;
     try {
