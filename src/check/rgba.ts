@@ -5,6 +5,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
+import { pngChunks } from '../render/png-chunks.js';
 
 export interface Rgba {
   readonly width: number;
@@ -26,14 +27,7 @@ export function decodeRgba(png: Uint8Array): Rgba {
     return { width: image.width, height: image.height, channels: 4, data: image.data };
   }
 
-  const parts: Buffer[] = [];
-  for (let offset = 8; offset + 8 <= bytes.length;) {
-    const length = bytes.readUInt32BE(offset);
-    const type = bytes.toString('latin1', offset + 4, offset + 8);
-    if (type === 'IDAT') parts.push(bytes.subarray(offset + 8, offset + 8 + length));
-    if (type === 'IEND') break;
-    offset += 12 + length;
-  }
+  const parts = [...pngChunks(bytes)].filter((c) => c.type === 'IDAT').map((c) => c.data);
   const stride = width * channels;
   // One output buffer of the exact size: zlib's default 16 KiB pieces were gathered and copied
   // into a second image-sized buffer.

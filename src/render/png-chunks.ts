@@ -13,21 +13,27 @@ export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && Buffer.from(bytes.buffer, bytes.byteOffset, 8).equals(PNG_SIGNATURE);
 }
 
+/**
+ * The chunks of `png` in order, as far as its bytes go: a file's first bytes are enough for its
+ * first chunks. Nothing when it is not a PNG; a chunk cut short ends the walk.
+ */
+export function* pngChunks(png: Uint8Array): Generator<PngChunk> {
+  const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (!isPng(bytes)) return;
+  for (let offset = 8; offset + 12 <= bytes.length;) {
+    const length = bytes.readUInt32BE(offset);
+    if (offset + 12 + length > bytes.length) return;
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    yield { type, data: bytes.subarray(offset + 8, offset + 8 + length) };
+    if (type === 'IEND') return;
+    offset += 12 + length;
+  }
+}
+
 /** The chunks of a whole PNG, in order; undefined when it is not one or is cut short. */
 export function readChunks(png: Uint8Array): PngChunk[] | undefined {
-  const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (!isPng(bytes)) return undefined;
-  const chunks: PngChunk[] = [];
-  let offset = 8;
-  while (offset + 12 <= bytes.length) {
-    const length = bytes.readUInt32BE(offset);
-    if (offset + 12 + length > bytes.length) return undefined;
-    const type = bytes.toString('latin1', offset + 4, offset + 8);
-    chunks.push({ type, data: bytes.subarray(offset + 8, offset + 8 + length) });
-    offset += 12 + length;
-    if (type === 'IEND') return chunks;
-  }
-  return undefined;
+  const chunks = [...pngChunks(png)];
+  return chunks.at(-1)?.type === 'IEND' ? chunks : undefined;
 }
 
 /** One chunk as bytes: length, type, data, CRC of type and data. */

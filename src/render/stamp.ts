@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { encodeChunk, isPng } from './png-chunks.js';
+import { encodeChunk, isPng, pngChunks } from './png-chunks.js';
 
 const KEYWORD = 'cyanotype:input';
 
@@ -47,18 +47,10 @@ export async function readPngStamp(path: string): Promise<string | undefined> {
     handle = await open(path, 'r');
     const head = Buffer.alloc(512);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const bytes = head.subarray(0, bytesRead);
-    if (!isPng(bytes)) return undefined;
-    let offset = 8;
-    while (offset + 8 <= bytes.length) {
-      const length = bytes.readUInt32BE(offset);
-      const type = bytes.toString('latin1', offset + 4, offset + 8);
-      if (type === 'IDAT' || offset + 12 + length > bytes.length) return undefined;
-      if (type === 'tEXt') {
-        const text = bytes.toString('latin1', offset + 8, offset + 8 + length);
-        if (text.startsWith(`${KEYWORD}\0`)) return text.slice(KEYWORD.length + 1);
-      }
-      offset += 12 + length;
+    for (const chunk of pngChunks(head.subarray(0, bytesRead))) {
+      if (chunk.type === 'IDAT') return undefined;
+      const text = chunk.type === 'tEXt' ? chunk.data.toString('latin1') : '';
+      if (text.startsWith(`${KEYWORD}\0`)) return text.slice(KEYWORD.length + 1);
     }
     return undefined;
   } catch {
