@@ -46,8 +46,10 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
           const { Renderer } = await import('../renderer.js');
           renderer = await Renderer.open({ browser: options.browser });
         }
-        const result = await renderer.renderSpec(item.spec, item.specFile);
-        const inspection = await renderer.inspect();
+        // The capture as Chromium encoded it (the PNG is only read, never kept), and what was
+        // drawn, read with the draw.
+        const result = await renderer.capture(await renderer.plan(item.spec, item.specFile), { inspect: true });
+        const inspection = result.inspection ?? (await renderer.inspect());
         const findings = await checkRender({ spec: item.spec, layout: result.layout, inspection, png: result.bytes, scale: 1 });
         items.push({ name: item.name, spec: file, findings, elements: laidOutElements(inspection) });
         if (!options.json) {
