@@ -55,8 +55,6 @@ export interface Plan {
   readonly themeName: string;
   readonly warnings: readonly string[];
   readonly request: RenderRequest;
-  /** Whether it was made right before its draw or ahead, while another item drew. */
-  readonly timing: Timing;
 }
 
 export interface RendererOptions extends SessionOptions {
@@ -142,7 +140,7 @@ export class Renderer {
     timing: Timing = 'draw',
   ): Promise<Plan> {
     const layout = await this.layout(doc, item, request.scale ?? 1, timing);
-    return { item, doc, layout, themeName: doc.theme.name, warnings, request, timing };
+    return { item, doc, layout, themeName: doc.theme.name, warnings, request };
   }
 
   /**

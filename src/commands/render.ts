@@ -235,10 +235,10 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             if (following === items.length && next < items.length) following = next++;
             prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
             // What the page drew is read with the draw, before the next item replaces it; the checks run later.
-            const result = await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf' });
-            return { result, inspection: result.inspection };
+            return await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf' });
           });
-          const { result, inspection } = run.value;
+          const result = run.value;
+          const { inspection } = result;
           finish = async () => {
             // The checks (on the worker) and the PNG's compaction (on libuv's threads) overlap.
             const [findings, compact] = await Promise.all([

@@ -128,14 +128,11 @@ export async function runTests(
           ahead?.plan.catch(() => undefined); // a failure is met again when that item's turn comes
           // Kept as Chromium encoded it for speed: a baseline is re-encoded when stored, and a
           // capture that matches is never written.
-          const drawn = await renderer.capture(plan, { inspect: options.check !== false });
-          return {
-            rendered: drawn,
-            inspection: drawn.inspection,
-            fingerprint: currentFingerprint(renderer.browserVersion),
-          };
+          const rendered = await renderer.capture(plan, { inspect: options.check !== false });
+          return { rendered, fingerprint: currentFingerprint(renderer.browserVersion) };
         });
-        const { rendered, inspection, fingerprint } = value;
+        const { rendered, fingerprint } = value;
+        const { inspection } = rendered;
         runFingerprint ??= fingerprint;
         const fresh = rendered.warnings.filter((w) => !warned.has(w));
         fresh.forEach((w) => warned.add(w));

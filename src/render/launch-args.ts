@@ -4,9 +4,9 @@
  * to load; without that file (a source checkout before `npm run build`) Puppeteer launches it.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { availableParallelism } from 'node:os';
 import { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS, rasterFlags } from './flags.js';
 
 export const CHROMIUM_ARGS_FILE = (): string => join(packageRoot(), 'dist', 'cache', 'chromium-args.json');
