@@ -19,8 +19,7 @@ export class LaunchedChromium {
   readonly transport: PipeTransport;
   /** Resolves when the process has exited and its profile is removed. */
   readonly gone: Promise<void>;
-  private exited = false;
-  /** How the process ended, once it has. */
+  /** How the process ended, once it has (undefined while it runs). */
   private ending: string | undefined;
   /** The end of what Chromium printed (kept for the message when it fails to start). */
   private output = '';
@@ -44,20 +43,16 @@ export class LaunchedChromium {
     for (const s of SIGNALS) process.on(s, onSignal);
 
     this.gone = new Promise<void>((resolve) => {
-      child.once('exit', () => {
-        this.exited = true;
+      const ended = (how: string) => {
+        if (this.ending !== undefined) return;
+        this.ending = how;
         unsubscribe();
         void rm(profile, { recursive: true, force: true, maxRetries: 3 }).finally(resolve);
-      });
-      child.once('error', () => {
-        this.exited = true;
-        unsubscribe();
-        void rm(profile, { recursive: true, force: true }).finally(resolve);
-      });
+      };
+      child.once('exit', (code, signal) => ended(signal ?? `code ${code}`));
+      child.once('error', (error) => ended(error.message));
     });
 
-    child.once('exit', (code, signal) => (this.ending = signal ?? `code ${code}`));
-    child.once('error', (error) => (this.ending = error.message));
     // Drained as it comes (a full pipe would stall Chromium); only the last lines are kept.
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => (this.output = (this.output + chunk).slice(-2000)));
@@ -84,12 +79,12 @@ export class LaunchedChromium {
 
   /** Ends Chromium at once; `gone` resolves when it has exited and its profile is removed. */
   kill(): void {
-    if (!this.exited) this.child.kill('SIGKILL');
+    if (this.ending === undefined) this.child.kill('SIGKILL');
   }
 
   /** On this process's way out: end Chromium and remove its profile synchronously. */
   private killNow(): void {
-    if (this.exited) return;
+    if (this.ending !== undefined) return;
     this.child.kill('SIGKILL');
     try {
       rmSync(this.profile, { recursive: true, force: true, maxRetries: 2 });
