@@ -16,10 +16,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { SPEED_FLAGS, rasterFlags } from '../src/render/flags.js';
+import { SPEED_FLAGS } from '../src/render/flags.js';
+import { machineFlags } from '../src/render/launch-args.js';
 import { findBrowser } from '../src/render/session.js';
 import { generateSpec } from '../test/support/generate.js';
 
@@ -117,16 +118,15 @@ async function table(title: string, cases: Case[], rounds: number): Promise<Map<
   return medians;
 }
 
-/** mermaid-cli pointed at the same Chromium with the same sandbox flag. */
+/** mermaid-cli pointed at the same Chromium with the same machine and speed flags. */
 function mermaidConfig(): string {
   const path = join(scratch, 'puppeteer.json');
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
   // The same Chromium with the same speed flags cyanotype uses, so no gap comes from a flag.
   writeFileSync(
     path,
     JSON.stringify({
       executablePath: findBrowser(),
-      args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', ...SPEED_FLAGS, ...rasterFlags(availableParallelism())],
+      args: ['--disable-gpu', ...SPEED_FLAGS, ...machineFlags()],
     }),
   );
   return path;

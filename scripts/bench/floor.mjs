@@ -2,15 +2,14 @@
 // screenshot 1024×1024 as PNG, close. `node floor.mjs 50` does 50 pages in one browser (the
 // floor of a batch). Plain JavaScript so no compile step is timed.
 import puppeteer from 'puppeteer';
-import { availableParallelism } from 'node:os';
-import { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS, findBrowser, rasterFlags } from '../../dist/node/render/session.js';
+import { launchFlags, machineFlags } from '../../dist/node/render/launch-args.js';
+import { findBrowser } from '../../dist/node/render/session.js';
 
 const pages = Number(process.argv[2] ?? 1);
-const root = typeof process.getuid === 'function' && process.getuid() === 0;
 const browser = await puppeteer.launch({
   executablePath: findBrowser(),
   headless: true,
-  args: [...DETERMINISM_FLAGS, ...QUIET_FLAGS, ...SPEED_FLAGS, ...rasterFlags(availableParallelism()), ...(root ? ['--no-sandbox'] : [])],
+  args: [...launchFlags(), ...machineFlags()],
   defaultViewport: { width: 1024, height: 1024 },
 });
 const [page] = await browser.pages();
