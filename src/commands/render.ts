@@ -7,6 +7,7 @@ import { collectSpecFiles, ensureWritableFolder, outputName, outputPath, writeFi
 import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
 import { InOrder } from '../render/in-order.js';
+import { PlanAhead } from '../render/plan-ahead.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
@@ -186,7 +187,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
 
   const work = async (lane: RenderLane | undefined) => {
     /** The next item's plan, started ahead while this item draws. */
-    let prefetch: { index: number; renderer: Renderer; plan: Promise<Plan | undefined> } | undefined;
+    const prefetch = new PlanAhead();
     /** Each item's checks and write, which need only Node, run while the browser draws the next. */
     const finishing = new InOrder();
     for (let index = next++; index < items.length;) {
@@ -228,12 +229,11 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           finish = () => store(item, target, html, [], false, elapsed);
         } else {
           const run = await lane.run(item.file, async (renderer) => {
-            const ready =
-              prefetch?.index === index && prefetch.renderer === renderer ? await prefetch.plan.catch(() => undefined) : undefined;
+            const ready = await prefetch.take(index, renderer);
             const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
             // Claim the next item and lay it out ahead while this one draws.
             if (following === items.length && next < items.length) following = next++;
-            prefetch = following < items.length ? { index: following, renderer, plan: quiet(planAhead(renderer, following)) } : undefined;
+            prefetch.start(following, renderer, following < items.length ? planAhead(renderer, following) : undefined);
             // What the page drew is read with the draw, before the next item replaces it; the checks run later.
             return await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf' });
           });
@@ -279,12 +279,6 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       throw new RenderError(item.file, `cannot write ${shown(target)} (${error.code ?? error.message})`, String(error));
     });
     return { spec: item.file, output: shown(target), status: 'written', ms: elapsed(), retried, findings: findings.length };
-  };
-
-  /** A promise whose failure is handled where it is awaited, never reported as unhandled. */
-  const quiet = <T>(promise: Promise<T>): Promise<T> => {
-    promise.catch(() => undefined);
-    return promise;
   };
 
   /** Lays out item `index` ahead (the tab is left as it is), unless it fails to load or is unchanged. */

@@ -12,10 +12,11 @@ import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import { InOrder } from '../render/in-order.js';
+import { PlanAhead } from '../render/plan-ahead.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
 import type { Offload } from '../offload/offload.js';
-import type { Plan, Renderer } from '../renderer.js';
+import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
 import { checkAgainstBaseline, writeFailureFiles } from './against-baseline.js';
@@ -106,7 +107,7 @@ export async function runTests(
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
   /** The next item's plan, measured and laid out ahead while this one is captured. */
-  let ahead: { index: number; renderer: Renderer; plan: Promise<Plan> } | undefined;
+  const ahead = new PlanAhead();
   /** Each item's comparison and checks, which run while the next item draws (in order: the store and the reporter take items in turn). */
   const finishing = new InOrder();
   const settle = (error: unknown, item: TestItem, started: number): ItemResult => {
@@ -119,13 +120,10 @@ export async function runTests(
       let finish: () => Promise<ItemResult>;
       try {
         const { value } = await lane.run(item.name, async (renderer) => {
-          const ready = ahead?.index === index && ahead.renderer === renderer ? await ahead.plan.catch(() => undefined) : undefined;
+          const ready = await ahead.take(index, renderer);
           const plan = ready ?? (await renderer.plan(item.spec, item.specFile));
           const following = selected[index + 1];
-          ahead = following
-            ? { index: index + 1, renderer, plan: renderer.plan(following.spec, following.specFile, {}, 'ahead') }
-            : undefined;
-          ahead?.plan.catch(() => undefined); // a failure is met again when that item's turn comes
+          ahead.start(index + 1, renderer, following && renderer.plan(following.spec, following.specFile, {}, 'ahead'));
           // Kept as Chromium encoded it for speed: a baseline is re-encoded when stored, and a
           // capture that matches is never written.
           const rendered = await renderer.capture(plan, { inspect: options.check !== false });

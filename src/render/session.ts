@@ -76,7 +76,6 @@ async function launch(executablePath: string, headless: boolean | 'shell'): Prom
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
 
-
 const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
 const INSTALL_HINT =
