@@ -7,7 +7,7 @@ import { collectSpecFiles, ensureWritableFolder, outputName, outputPath, writeFi
 import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
 import { InOrder } from '../render/in-order.js';
-import { PlanAhead } from '../render/plan-ahead.js';
+import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
@@ -186,13 +186,14 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const request = { theme: options.theme, format: imageFormat, scale: options.scale };
 
   const work = async (lane: RenderLane | undefined) => {
-    /** The next item's plan, started ahead while this item draws. */
+    /** The next items' plans, started ahead while this item draws. */
     const prefetch = new PlanAhead();
+    /** The items this lane has claimed to plan ahead, in order. */
+    const claimed: number[] = [];
     /** Each item's checks and write, which need only Node, run while the browser draws the next. */
     const finishing = new InOrder();
     for (let index = next++; index < items.length;) {
       const item = items[index]!;
-      let following = items.length;
       progress.start(item.file);
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
@@ -231,9 +232,9 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           const run = await lane.run(item.file, async (renderer) => {
             const ready = await prefetch.take(index, renderer);
             const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
-            // Claim the next item and lay it out ahead while this one draws.
-            if (following === items.length && next < items.length) following = next++;
-            prefetch.start(following, renderer, following < items.length ? planAhead(renderer, following) : undefined);
+            // Claim the next items and lay them out ahead while this one draws.
+            while (claimed.length < PLAN_DEPTH && next < items.length) claimed.push(next++);
+            for (const ahead of claimed) prefetch.start(ahead, renderer, () => planAhead(renderer, ahead));
             // What the page drew is read with the draw, before the next item replaces it; the checks run later.
             return await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf' });
           });
@@ -257,7 +258,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
         () => finish().catch(failed),
         (outcome) => progress.finish(outcome),
       );
-      index = following < items.length ? following : next++;
+      index = claimed.shift() ?? next++;
     }
     await finishing.done();
   };

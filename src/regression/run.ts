@@ -12,7 +12,7 @@ import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import { InOrder } from '../render/in-order.js';
-import { PlanAhead } from '../render/plan-ahead.js';
+import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
 import type { Offload } from '../offload/offload.js';
@@ -106,7 +106,7 @@ export async function runTests(
   const lane = new RenderLane(() => openRenderer(offload), RENDER_TIMEOUT);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
-  /** The next item's plan, measured and laid out ahead while this one is captured. */
+  /** The next items' plans, measured and laid out ahead while this one is captured. */
   const ahead = new PlanAhead();
   /** Each item's comparison and checks, which run while the next item draws (in order: the store and the reporter take items in turn). */
   const finishing = new InOrder();
@@ -122,8 +122,10 @@ export async function runTests(
         const { value } = await lane.run(item.name, async (renderer) => {
           const ready = await ahead.take(index, renderer);
           const plan = ready ?? (await renderer.plan(item.spec, item.specFile));
-          const following = selected[index + 1];
-          ahead.start(index + 1, renderer, following && renderer.plan(following.spec, following.specFile, {}, 'ahead'));
+          for (let i = index + 1; i <= index + PLAN_DEPTH && i < selected.length; i++) {
+            const following = selected[i]!;
+            ahead.start(i, renderer, () => renderer.plan(following.spec, following.specFile, {}, 'ahead'));
+          }
           // Kept as Chromium encoded it for speed: a baseline is re-encoded when stored, and a
           // capture that matches is never written.
           const rendered = await renderer.capture(plan, { inspect: options.check !== false });
