@@ -5,19 +5,25 @@
  * memory of the whole process tree (Node and every Chromium process, proportional set size),
  * sampled in one extra run of each case.
  *
- *   single   (a) floor: bare Puppeteer launch + setContent + screenshot
+ *   single   (a) floor: bare Puppeteer launch + setContent + screenshot (a one-line page)
+ *            (a') the same floor setting the flagship's finished picture (static HTML, same pixels)
  *            (b) one cold `cyanotype render` of the flagship (with and without the checks)
  *            (d) mermaid-cli rendering one equivalent diagram
- *   batch    (a) floor of 50 pages in one browser
+ *   batch    (a) floor of 50 pages in one browser, and (a') of the 50 finished pictures
  *            (c) `cyanotype render` of 50 diagrams in one run (1 and 2 browsers)
  *            (d) mermaid-cli on the same 50 diagrams: one process each, and its markdown batch mode
  *
+ * The issue's targets are set against (a). (a') says what the browser alone takes to paint
+ * exactly the pixels cyanotype writes (scripts/bench/snapshot.mjs; checked pixel for pixel).
+ *
  * BENCH_RUNS (default 5) sets the rounds for single; batch uses half as many.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
 import { stringify } from 'yaml';
 import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
@@ -170,6 +176,28 @@ function writeSpecs(count: number): { yaml: string; mermaid: string[]; markdown:
 
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : 'n/a');
 
+/** Runs a command to completion (setup, not timed). */
+function run(command: string[]): void {
+  const result = spawnSync(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command.join(' ')} failed (${result.status})`);
+}
+
+/** The finished pictures of these specs as static pages (for the (a') floor). */
+function pictures(specs: string[], name: string): string {
+  const html = join(scratch, `${name}-html`);
+  const pages = join(scratch, `${name}-pictures`);
+  run([node, 'bin/cyanotype.js', 'render', ...specs, '--format', 'html', '-o', html, '--force']);
+  run([node, 'scripts/bench/snapshot.mjs', html, pages]);
+  return pages;
+}
+
+/** Pixels that differ (threshold 0) between two PNG files of the same size, or -1 when the sizes differ. */
+function differingPixels(a: string, b: string): number {
+  const [x, y] = [PNG.sync.read(readFileSync(a)), PNG.sync.read(readFileSync(b))];
+  if (x.width !== y.width || x.height !== y.height) return -1;
+  return pixelmatch(x.data, y.data, undefined, x.width, x.height, { threshold: 0 });
+}
+
 console.log(`cyanotype bench — node ${process.version}, ${new Date().toISOString()}, ${runs} runs`);
 const config = mermaidConfig();
 const mermaidArgs = ['-p', config, '-w', '1024', '-H', '1024', '-q'];
@@ -177,10 +205,17 @@ const mermaidArgs = ['-p', config, '-w', '1024', '-H', '1024', '-q'];
 if (!only || only === 'single') {
   const one = writeSpecs(1);
   const out = join(scratch, 'single');
+  const flagship = pictures(['examples/docker-container-layers.yaml'], 'flagship');
+  // The (a') floor must shoot exactly the pixels cyanotype writes.
+  run([node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force']);
+  run([node, 'scripts/bench/floor.mjs', '--pictures', flagship, '--out', join(scratch, 'floor-shot')]);
+  const differing = differingPixels(join(out, 'docker-container-layers.png'), join(scratch, 'floor-shot', 'docker-container-layers.png'));
+  console.log(`(a') floor's screenshot of the flagship against cyanotype's PNG: ${differing} differing pixels`);
   const m = await table(
     'single render, cold (a fresh process each)',
     [
       ['(a) floor: Puppeteer launch + setContent + screenshot', [node, 'scripts/bench/floor.mjs']],
+      ["(a') floor, the flagship's finished picture", [node, 'scripts/bench/floor.mjs', '--pictures', flagship]],
       [
         '(b) cyanotype render, flagship',
         [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force'],
@@ -194,14 +229,18 @@ if (!only || only === 'single') {
     runs,
   );
   const floor = m.get('(a) floor: Puppeteer launch + setContent + screenshot');
+  const same = m.get("(a') floor, the flagship's finished picture");
+  const [checked, unchecked] = [m.get('(b) cyanotype render, flagship'), m.get('(b) cyanotype render --no-check, flagship')];
   console.log(
-    `\ncold render ÷ floor: ${ratio(m.get('(b) cyanotype render, flagship'), floor)} (target ≤ 1.2); --no-check ÷ floor: ${ratio(m.get('(b) cyanotype render --no-check, flagship'), floor)}`,
+    `\ncold render ÷ floor: ${ratio(checked, floor)} (target ≤ 1.2); --no-check ÷ floor: ${ratio(unchecked, floor)}` +
+      `\ncold render ÷ same-picture floor: ${ratio(checked, same)}; --no-check ÷ same-picture floor: ${ratio(unchecked, same)}`,
   );
 }
 
 if (!only || only === 'batch') {
   const fifty = writeSpecs(50);
   const out = join(scratch, 'batch');
+  const fiftyPictures = pictures([fifty.yaml], 'fifty');
   const rounds = Math.max(1, Math.ceil(runs / 2));
   const perProcess = join(scratch, 'per-process.sh');
   // mermaid-cli one process per diagram, as a Makefile or a docs build would call it.
@@ -213,6 +252,7 @@ if (!only || only === 'batch') {
     'batch of 50 diagrams in one command',
     [
       ['(a) floor: 50 pages in one browser', [node, 'scripts/bench/floor.mjs', '50']],
+      ["(a') floor, the 50 finished pictures in one browser", [node, 'scripts/bench/floor.mjs', '--pictures', fiftyPictures]],
       ['(c) cyanotype render, 50 specs', [node, 'bin/cyanotype.js', 'render', fifty.yaml, '-o', out, '--force']],
       ['(c) cyanotype render --no-check, 50 specs', [node, 'bin/cyanotype.js', 'render', fifty.yaml, '-o', out, '--force', '--no-check']],
       [
@@ -231,7 +271,8 @@ if (!only || only === 'batch') {
   const ours = m.get('(c) cyanotype render, 50 specs');
   console.log(
     `\n50 diagrams ÷ floor: ${ratio(ours, floor)} (target ≤ 1.5); mermaid-cli batch ÷ cyanotype: ${ratio(m.get('(d) mermaid-cli batch (one markdown file, 50 charts)'), ours)} (target ≥ 6); ` +
-      `mermaid-cli per process ÷ cyanotype: ${ratio(m.get('(d) mermaid-cli, one process per diagram'), ours)}`,
+      `mermaid-cli per process ÷ cyanotype: ${ratio(m.get('(d) mermaid-cli, one process per diagram'), ours)}` +
+      `\n50 diagrams ÷ same-pictures floor: ${ratio(ours, m.get("(a') floor, the 50 finished pictures in one browser"))}`,
   );
 }
 
