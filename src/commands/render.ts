@@ -18,7 +18,7 @@ import type { Offload } from '../offload/offload.js';
 import type { Plan, Renderer, RenderResult } from '../renderer.js';
 import type { Spec } from '../spec/model.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
-import { mark } from '../trace.js';
+import { mark, traced } from '../trace.js';
 
 export const FORMATS = ['png', 'jpeg', 'webp', 'pdf', 'html'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -243,8 +243,10 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           finish = async () => {
             // The checks (on the worker) and the PNG's compaction (on libuv's threads) overlap.
             const [findings, compact] = await Promise.all([
-              inspection ? checkAfterRender(result, inspection, options.format === 'png', options.scale, offload) : [],
-              result.format === 'png' ? compactPng(result.bytes) : undefined,
+              inspection
+                ? traced('checks', () => checkAfterRender(result, inspection, options.format === 'png', options.scale, offload))
+                : [],
+              result.format === 'png' ? traced('compact', () => compactPng(result.bytes)) : undefined,
             ]);
             const bytes = compact ? stampPng(compact, stamp) : result.bytes;
             return store(item, target, bytes, findings, run.retried, elapsed);
@@ -276,7 +278,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     if (options.strict && findings.length > 0) {
       throw new RenderError(item.file, `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`);
     }
-    await writeFileAtomic(target, bytes).catch((error: NodeJS.ErrnoException) => {
+    await traced('write', () => writeFileAtomic(target, bytes)).catch((error: NodeJS.ErrnoException) => {
       throw new RenderError(item.file, `cannot write ${shown(target)} (${error.code ?? error.message})`, String(error));
     });
     return { spec: item.file, output: shown(target), status: 'written', ms: elapsed(), retried, findings: findings.length };
@@ -293,7 +295,9 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   try {
     await Promise.all(lanes.length > 0 ? lanes.map(work) : [work(undefined)]);
   } finally {
+    mark('closing');
     await Promise.all(lanes.map((lane) => lane.close()));
+    mark('closed');
     await offload?.close();
     if (lanes.length === 0) await (await first?.catch(() => undefined))?.close();
   }
