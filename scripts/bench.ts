@@ -22,9 +22,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { stringify } from 'yaml';
+import { comparePng } from '../src/compare/compare.js';
 import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
 import { findBrowser } from '../src/render/session.js';
@@ -191,13 +190,6 @@ function pictures(specs: string[], name: string): string {
   return pages;
 }
 
-/** Pixels that differ (threshold 0) between two PNG files of the same size, or -1 when the sizes differ. */
-function differingPixels(a: string, b: string): number {
-  const [x, y] = [PNG.sync.read(readFileSync(a)), PNG.sync.read(readFileSync(b))];
-  if (x.width !== y.width || x.height !== y.height) return -1;
-  return pixelmatch(x.data, y.data, undefined, x.width, x.height, { threshold: 0 });
-}
-
 console.log(`cyanotype bench — node ${process.version}, ${new Date().toISOString()}, ${runs} runs`);
 const config = mermaidConfig();
 const mermaidArgs = ['-p', config, '-w', '1024', '-H', '1024', '-q'];
@@ -209,8 +201,11 @@ if (!only || only === 'single') {
   // The (a') floor must shoot exactly the pixels cyanotype writes.
   run([node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force']);
   run([node, 'scripts/bench/floor.mjs', '--pictures', flagship, '--out', join(scratch, 'floor-shot')]);
-  const differing = differingPixels(join(out, 'docker-container-layers.png'), join(scratch, 'floor-shot', 'docker-container-layers.png'));
-  console.log(`(a') floor's screenshot of the flagship against cyanotype's PNG: ${differing} differing pixels`);
+  const shot = (folder: string) => readFileSync(join(folder, 'docker-container-layers.png'));
+  const sameness = comparePng(shot(out), shot(join(scratch, 'floor-shot')));
+  console.log(
+    `(a') floor's screenshot of the flagship against cyanotype's PNG: ${sameness.diffPixels} differing pixels (${sameness.message})`,
+  );
   const m = await table(
     'single render, cold (a fresh process each)',
     [

@@ -7,9 +7,7 @@
 //                                      with --out <dir>, the screenshots are written there
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer';
-import { launchFlags, machineFlags } from '../../dist/node/render/launch-args.js';
-import { findBrowser } from '../../dist/node/render/session.js';
+import { launchTab } from './launch.mjs';
 
 const option = (name) => {
   const at = process.argv.indexOf(name);
@@ -28,13 +26,7 @@ const pages = pictures
     }));
 if (out) mkdirSync(out, { recursive: true });
 
-const browser = await puppeteer.launch({
-  executablePath: findBrowser(),
-  headless: true,
-  args: [...launchFlags(), ...machineFlags()],
-  defaultViewport: { width: 1024, height: 1024 },
-});
-const [page] = await browser.pages();
+const { browser, page } = await launchTab();
 for (const { name, html } of pages) {
   await page.setContent(html);
   // A picture's type is in web fonts: shoot once they are in.

@@ -5,19 +5,11 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
-import { launchFlags, machineFlags } from '../../dist/node/render/launch-args.js';
-import { findBrowser } from '../../dist/node/render/session.js';
+import { launchTab } from './launch.mjs';
 
 const [from, to] = process.argv.slice(2);
 mkdirSync(to, { recursive: true });
-const browser = await puppeteer.launch({
-  executablePath: findBrowser(),
-  headless: true,
-  args: [...launchFlags(), ...machineFlags()],
-  defaultViewport: { width: 1024, height: 1024 },
-});
-const [page] = await browser.pages();
+const { browser, page } = await launchTab();
 for (const file of readdirSync(from).filter((f) => f.endsWith('.html'))) {
   await page.goto(pathToFileURL(resolve(from, file)).href);
   await page.waitForSelector('cy-artboard[data-cyanotype-state="rendered"]', { timeout: 30_000 });
