@@ -73,19 +73,33 @@ export class LaunchedChromium {
     const child = spawn(executable, [...args, '--remote-debugging-pipe', `--user-data-dir=${profile}`], {
       // fd 3: commands to Chromium; fd 4: its replies.
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+      // A process group of its own, ended as one: the executable may be a wrapper script that
+      // runs the browser as its child (Debian's chromium-headless-shell does), and killing only
+      // the wrapper would leave the browser running and holding our pipes open.
+      detached: true,
     });
     return new LaunchedChromium(child, profile);
   }
 
   /** Ends Chromium at once; `gone` resolves when it has exited and its profile is removed. */
   kill(): void {
-    if (this.ending === undefined) this.child.kill('SIGKILL');
+    if (this.ending === undefined) this.killGroup();
+  }
+
+  /** SIGKILL to Chromium's process group (the browser, its helpers, and any wrapper around them). */
+  private killGroup(): void {
+    try {
+      if (this.child.pid !== undefined) process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // already gone (or never started: spawn's error event reports that)
+      this.child.kill('SIGKILL');
+    }
   }
 
   /** On this process's way out: end Chromium and remove its profile synchronously. */
   private killNow(): void {
     if (this.ending !== undefined) return;
-    this.child.kill('SIGKILL');
+    this.killGroup();
     try {
       rmSync(this.profile, { recursive: true, force: true, maxRetries: 2 });
     } catch {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/render/session.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-batch-'));
 const cli = (...args: string[]) =>
@@ -190,5 +191,31 @@ describe('cyanotype render at volume', () => {
     writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^title: .*$/m, 'title: Edited title'));
     expect(cli('render', spec, '-o', out, '--no-check', '--theme', 'paper').stdout).toContain(`${spec} → ${target} (`);
     expect(cli('render', spec, '-o', out, '--no-check', '--theme', 'paper').stdout).toContain('unchanged, skipped');
+  });
+
+  it('ends a browser started through a wrapper script that runs it as a child (not by exec), and exits', () => {
+    // Debian's /usr/bin/chromium-headless-shell is such a wrapper: ending only the script left
+    // the browser running, holding the DevTools pipes open, and cyanotype never exited.
+    const dir = scratch();
+    const pidFile = join(dir, 'browser.pid');
+    const wrapper = join(dir, 'wrapped-chromium');
+    writeFileSync(wrapper, `#!/bin/sh\n"${findBrowser()}" "$@" &\necho $! > "${pidFile}"\nwait $!\n`, { mode: 0o755 });
+    const out = scratch();
+    const run = spawnSync(
+      process.execPath,
+      ['bin/cyanotype.js', 'render', 'examples/https-request-path.yaml', '-o', out, '--no-check', '--browser', wrapper],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CI: '1' },
+        timeout: 60_000,
+      },
+    );
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expectWholePngs(out, ['https-request-path.png']);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    // Gone, or a zombie waiting for whoever adopted it to collect its status: not running.
+    const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
+    expect(state === '' || state.startsWith('Z')).toBe(true);
   });
 });
