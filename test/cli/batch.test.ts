@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { descendants } from '../support/processes.js';
 import { findBrowser } from '../../src/render/session.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-batch-'));
@@ -28,15 +29,6 @@ function expectWholePngs(dir: string, names: string[]) {
     const png = PNG.sync.read(readFileSync(join(dir, name)));
     expect([png.width, png.height]).toEqual([1024, 1024]);
   }
-}
-
-/** Process ids of every descendant of `pid`. */
-function descendants(pid: number): number[] {
-  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-    .stdout.split('\n')
-    .filter(Boolean)
-    .map(Number);
-  return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
 /**

@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { descendants } from '../support/processes.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-interrupt-'));
 const cli = (...args: string[]) =>
@@ -61,11 +62,18 @@ describe('an interrupted baseline update', () => {
       out += chunk.toString();
       if (!killed && (out.match(/↻/g) ?? []).length >= 2) {
         killed = true;
-        process.kill(-child.pid!, 'SIGKILL');
+        // Chromium runs in a process group of its own: end it too, not only the CLI's group.
+        for (const pid of [child.pid!, ...descendants(child.pid!)]) {
+          try {
+            process.kill(-pid, 'SIGKILL');
+          } catch {
+            // not a group leader, or gone
+          }
+        }
       }
     });
     await new Promise((resolve) => child.on('close', resolve));
-    rmSync(temporary, { recursive: true, force: true });
+    rmSync(temporary, { recursive: true, force: true, maxRetries: 10 });
     expect(killed).toBe(true);
 
     const after = pngs(snapshots);
