@@ -11,7 +11,8 @@ import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
-import { browserVersionOf, inputHash, readPngStamp, stampPng } from '../render/stamp.js';
+import { identityOfExecutable } from '../render/browser-identity.js';
+import { inputHash, readPngStamp, stampPng } from '../render/stamp.js';
 import { parseShard, shardOf } from '../regression/items.js';
 import type { Inspection } from '../document.js';
 import type { Offload } from '../offload/offload.js';
@@ -128,7 +129,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const bundleHash = bundle.digest('hex');
   // Asked of the executable once, beside the launch: an all-unchanged run never waits for the browser.
   const browserVersion = browserPath
-    ? browserVersionOf(browserPath).then(async (version) => version ?? (await (first ?? open())).browserVersion)
+    ? identityOfExecutable(browserPath).then(async (version) => version ?? (await (first ?? open())).browserVersion)
     : Promise.resolve('none');
   browserVersion.catch(() => undefined); // a launch failure is reported by the first lane
 

@@ -3,7 +3,6 @@
  * of the render document (spec, theme CSS, icons), the page bundle, cyanotype's version, the
  * Chromium version and the capture options. `render` skips an output whose stamp matches.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { encodeChunk, isPng, pngChunks } from './png-chunks.js';
@@ -20,15 +19,6 @@ export interface StampInputs {
 
 export function inputHash(inputs: StampInputs): string {
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
-}
-
-/** `chromium --version` without starting a browser: "Chromium 156.0.8078.108 built on …" → the number. */
-export function browserVersionOf(executable: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(executable, ['--version'], { encoding: 'utf8', timeout: 10_000 }, (error, stdout) =>
-      resolve(error ? undefined : /\d+\.\d+\.\d+\.\d+/.exec(stdout)?.[0]),
-    );
-  });
 }
 
 /** The PNG with a tEXt chunk carrying `hash`, right after IHDR. */
