@@ -19,13 +19,14 @@
  * BENCH_RUNS (default 5) sets the rounds for single; batch uses half as many.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { comparePng } from '../src/compare/compare.js';
 import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
+import { identityOfExecutable } from '../src/render/browser-identity.js';
 import { findBrowser } from '../src/render/session.js';
 import { generateSpec } from '../test/support/generate.js';
 
@@ -130,7 +131,7 @@ function mermaidConfig(): string {
   writeFileSync(
     path,
     JSON.stringify({
-      executablePath: findBrowser(),
+      executablePath: browser,
       args: ['--disable-gpu', ...SPEED_FLAGS, ...machineFlags()],
     }),
   );
@@ -190,7 +191,16 @@ function pictures(specs: string[], name: string): string {
   return pages;
 }
 
+const browser = findBrowser();
+/** Chrome's new headless mode, when the browser cyanotype picks is the headless shell and Debian's chromium is here too. */
+const newHeadless = ['/usr/bin/chromium', '/usr/bin/google-chrome-stable'].find((path) => existsSync(path) && path !== browser);
+const inNewHeadless = (name: string, command: string[]): Case[] =>
+  newHeadless ? [[`${name}, in Chrome's new headless`, ['env', `CYANOTYPE_BROWSER=${newHeadless}`, ...command]]] : [];
+
 console.log(`cyanotype bench — node ${process.version}, ${new Date().toISOString()}, ${runs} runs`);
+console.log(`browser: ${browser} (${(await identityOfExecutable(browser)) ?? 'version unknown'}) for every row not marked otherwise`);
+if (newHeadless)
+  console.log(`rows "in Chrome's new headless": ${newHeadless} (${(await identityOfExecutable(newHeadless)) ?? 'version unknown'})`);
 const config = mermaidConfig();
 const mermaidArgs = ['-p', config, '-w', '1024', '-H', '1024', '-q'];
 
@@ -220,6 +230,16 @@ if (!only || only === 'single') {
         [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force', '--no-check'],
       ],
       ['(d) mermaid-cli, one diagram', [node, mmdc, '-i', one.mermaid[0]!, '-o', join(out, 'mermaid.png'), ...mermaidArgs]],
+      ...inNewHeadless('(a) floor', [node, 'scripts/bench/floor.mjs']),
+      ...inNewHeadless('(b) cyanotype render, flagship', [
+        node,
+        'bin/cyanotype.js',
+        'render',
+        'examples/docker-container-layers.yaml',
+        '-o',
+        join(scratch, 'single-new-headless'),
+        '--force',
+      ]),
     ],
     runs,
   );
@@ -259,6 +279,16 @@ if (!only || only === 'batch') {
         [node, mmdc, '-i', fifty.markdown, '-o', join(out, 'all.md'), '-e', 'png', ...mermaidArgs],
       ],
       ['(d) mermaid-cli, one process per diagram', ['bash', perProcess]],
+      ...inNewHeadless('(a) floor: 50 pages', [node, 'scripts/bench/floor.mjs', '50']),
+      ...inNewHeadless('(c) cyanotype render, 50 specs', [
+        node,
+        'bin/cyanotype.js',
+        'render',
+        fifty.yaml,
+        '-o',
+        join(scratch, 'batch-new-headless'),
+        '--force',
+      ]),
     ],
     rounds,
   );

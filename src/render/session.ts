@@ -15,6 +15,7 @@ import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { mark, traced } from '../trace.js';
+import { identityFromProduct } from './browser-identity.js';
 import { LaunchedChromium } from './launch.js';
 import { launchFlags, machineFlags, recordedArgs } from './launch-args.js';
 
@@ -76,13 +77,45 @@ async function launch(executablePath: string, headless: boolean | 'shell'): Prom
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
 
-const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+/**
+ * Chromium's headless shell first: the same engine without the browser's UI layer; it starts
+ * ~0.3 s sooner and a 50-diagram batch takes ~120 MiB less (decision 011). Debian's
+ * /usr/bin/chromium-headless-shell is a wrapper script around the /usr/lib one.
+ */
+const SYSTEM_BROWSERS = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+];
 
 const INSTALL_HINT =
-  'install one with `sudo apt-get install -y chromium` (Debian/Ubuntu) or `npx puppeteer browsers install chrome`, ' +
-  'or point CYANOTYPE_BROWSER at a Chrome or Chromium executable';
+  'install one with `sudo apt-get install -y chromium-headless-shell` (Debian/Ubuntu; `chromium` works too) or ' +
+  '`npx puppeteer browsers install chrome-headless-shell`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable';
 
-/** The browser to launch: explicit option, then environment, then system Chromium, then Puppeteer's cache. */
+/** Puppeteer's downloaded browsers, the headless shell first; undefined when it has none. */
+function puppeteerCache(): string | undefined {
+  let puppeteer: PuppeteerNode;
+  try {
+    // Puppeteer is loaded here only when no system browser was found (it takes ~160 ms).
+    puppeteer = createRequire(import.meta.url)('puppeteer') as PuppeteerNode;
+  } catch {
+    return undefined;
+  }
+  for (const headless of ['shell', true] as const) {
+    try {
+      const path = puppeteer.executablePath({ headless });
+      if (existsSync(path)) return path;
+    } catch {
+      // not downloaded
+    }
+  }
+  return undefined;
+}
+
+/** The browser to launch: explicit option, then environment, then a system Chromium, then Puppeteer's cache. */
 export function findBrowser(explicit?: string): string {
   if (explicit) {
     if (!existsSync(explicit)) throw new BrowserError(`browser "${explicit}" not found; ${INSTALL_HINT}`);
@@ -94,17 +127,8 @@ export function findBrowser(explicit?: string): string {
     if (!existsSync(value)) throw new BrowserError(`${variable}="${value}" does not exist; ${INSTALL_HINT}`);
     return value;
   }
-  const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
-  if (system) return system;
-  let cached: string | undefined;
-  try {
-    // Puppeteer is loaded here only when no system browser was found (it takes ~160 ms).
-    const puppeteer = createRequire(import.meta.url)('puppeteer') as PuppeteerNode;
-    cached = puppeteer.executablePath();
-  } catch {
-    cached = undefined;
-  }
-  if (cached && existsSync(cached)) return cached;
+  const found = SYSTEM_BROWSERS.find((path) => existsSync(path)) ?? puppeteerCache();
+  if (found) return found;
   throw new BrowserError(
     `no Chrome or Chromium found (looked at CYANOTYPE_BROWSER, ${SYSTEM_BROWSERS.join(', ')} and Puppeteer's cache); ${INSTALL_HINT}`,
   );
@@ -227,7 +251,7 @@ export class BrowserSession {
     mark('puppeteer connected');
     let version: string;
     try {
-      version = (await browser.version()).replace(/^(Headless)?Chrome\//, '');
+      version = identityFromProduct(await browser.version());
     } catch (error) {
       launched?.kill();
       browser.process()?.kill('SIGKILL');

@@ -92,8 +92,8 @@ describe('cyanotype render', () => {
     const result = run({ CYANOTYPE_BROWSER: '/nonexistent/chrome' }, 'render', 'examples', '-o', out);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'CYANOTYPE_BROWSER="/nonexistent/chrome" does not exist; install one with `sudo apt-get install -y chromium` (Debian/Ubuntu) ' +
-        'or `npx puppeteer browsers install chrome`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable\n',
+      'CYANOTYPE_BROWSER="/nonexistent/chrome" does not exist; install one with `sudo apt-get install -y chromium-headless-shell` ' +
+        '(Debian/Ubuntu; `chromium` works too) or `npx puppeteer browsers install chrome-headless-shell`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable\n',
     );
     expect(readdirSync(out)).toEqual([]);
   });
@@ -106,7 +106,8 @@ describe('cyanotype render', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `could not start ${fake}: it exited (code 3): starting | error: cannot open display; install one with ` +
-        '`sudo apt-get install -y chromium` (Debian/Ubuntu) or `npx puppeteer browsers install chrome`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable\n',
+        '`sudo apt-get install -y chromium-headless-shell` (Debian/Ubuntu; `chromium` works too) or ' +
+        '`npx puppeteer browsers install chrome-headless-shell`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable\n',
     );
     expect(readdirSync(out)).toEqual([]);
   });
