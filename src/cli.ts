@@ -5,7 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, parseRenderOptions, renderCommand } from './commands/render.js';
-import { DEFAULT_RESULTS, parseTestOptions, testCommand, testExitCode, type RawTestOptions } from './commands/test.js';
+import { DEFAULT_RESULTS, isCi, parseTestOptions, testCommand, testExitCode, type RawTestOptions } from './commands/test.js';
+import type { ProgressSink } from './render/progress.js';
 import { CyanotypeError, UsageError } from './errors.js';
 import { packageVersion } from './package-root.js';
 import { mark } from './trace.js';
@@ -13,6 +14,13 @@ import { mark } from './trace.js';
 mark('cli loaded');
 
 const program = new Command();
+
+/** Lines to stdout, warnings and errors to stderr, the progress bar rewriting stderr's last line. */
+const terminal: ProgressSink = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  status: (line) => process.stderr.write(`\r\x1b[2K${line.slice(0, Math.max(20, (process.stderr.columns || 100) - 1))}`),
+};
 program
   .name('cyanotype')
   .description('Render technical architecture infographics from a declarative spec.')
@@ -41,16 +49,8 @@ program
   .action(async (inputs: string[], raw: Record<string, string | boolean>) => {
     const options = parseRenderOptions(raw);
     const { Progress, progressMode } = await import('./render/progress.js');
-    const mode = progressMode({ json: raw['json'] === true, isTTY: process.stderr.isTTY, ci: Boolean(process.env['CI']) });
-    const progress = new Progress(
-      mode,
-      {
-        out: (line) => process.stdout.write(`${line}\n`),
-        err: (line) => process.stderr.write(`${line}\n`),
-        status: (line) => process.stderr.write(`\r\x1b[2K${line.slice(0, Math.max(20, (process.stderr.columns || 100) - 1))}`),
-      },
-      Boolean(program.opts<{ verbose?: boolean }>().verbose),
-    );
+    const mode = progressMode({ json: raw['json'] === true, isTTY: process.stderr.isTTY, ci: isCi() });
+    const progress = new Progress(mode, terminal, Boolean(program.opts<{ verbose?: boolean }>().verbose));
     const report = await renderCommand(inputs, options, progress);
     if (report.failures.length > 0) {
       process.exitCode = Math.max(...report.failures.map((f) => f.exitCode));
@@ -75,8 +75,11 @@ program
   .option('--no-check', 'skip the quality checks after each render')
   .option('--strict', 'fail items with quality findings')
   .option('--browser <path>', 'Chrome or Chromium executable')
-  .action(async (inputs: string[], raw: RawTestOptions) => {
-    const run = await testCommand(inputs, parseTestOptions(raw), (line) => process.stdout.write(`${line}\n`));
+  .option('--json', "print the run (every item's outcome and timing) as JSON")
+  .action(async (inputs: string[], raw: RawTestOptions & { json?: boolean }) => {
+    const { progressMode } = await import('./render/progress.js');
+    const mode = progressMode({ json: raw.json === true, isTTY: process.stderr.isTTY, ci: isCi() });
+    const run = await testCommand(inputs, parseTestOptions(raw), terminal, mode);
     process.exitCode = testExitCode(run);
   });
 

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseShard } from '../regression/items.js';
-import type { ItemResult } from '../regression/results.js';
-import type { TestOptions, TestRun, UpdateMode } from '../regression/run.js';
+import { barLine, type ProgressMode, type ProgressSink } from '../render/progress.js';
+import { countLine, failed, type ItemResult } from '../regression/results.js';
+import type { TestOptions, TestReporter, TestRun, UpdateMode } from '../regression/run.js';
 
 export const DEFAULT_RESULTS = '.cyanotype/test-results';
 
@@ -75,22 +76,89 @@ export function describeItem(result: ItemResult, resultsDirectory: string): stri
   return lines.join('\n');
 }
 
-export async function testCommand(inputs: readonly string[], options: TestOptions, out: (line: string) => void): Promise<TestRun> {
+/**
+ * What `cyanotype test` shows while it runs: one line per item in a log ('lines': not a
+ * terminal, or CI set); on a terminal a progress bar with only the items that did not pass
+ * printed above it ('bar'); with --json nothing until the end, then the run as JSON on stdout
+ * (warnings go to stderr).
+ */
+function testReporter(mode: ProgressMode, sink: ProgressSink, results: string): TestReporter & { finish(): void } {
+  let total = 0;
+  let done = 0;
+  let current = '';
+  const started = performance.now();
+  const redraw = () => {
+    if (mode === 'bar' && total > 0) sink.status(barLine(done, total, (performance.now() - started) / 1000, current));
+  };
+  const above = (text: string, to: (line: string) => void) => {
+    if (mode === 'bar') sink.status('');
+    to(text);
+    redraw();
+  };
+  return {
+    begin: (count) => {
+      total = count;
+      redraw();
+    },
+    start: (name) => {
+      current = name;
+      redraw();
+    },
+    item: (result) => {
+      done++;
+      if (mode === 'lines' || (mode === 'bar' && result.status !== 'passed')) above(describeItem(result, results), sink.out);
+      else redraw();
+    },
+    line: (text) => above(text, mode === 'json' ? sink.err : sink.out),
+    finish: () => {
+      if (mode === 'bar') sink.status('');
+    },
+  };
+}
+
+export async function testCommand(
+  inputs: readonly string[],
+  options: TestOptions,
+  sink: ProgressSink,
+  mode: ProgressMode = 'lines',
+): Promise<TestRun> {
   const specs = inputs.length > 0 ? inputs : existsSync('examples') ? ['examples'] : [];
   if (specs.length === 0) throw new UsageError('name the spec files or folders to test (no examples/ folder here)');
   const { runTests } = await import('../regression/run.js');
-  const run = await runTests(
-    specs,
-    options,
-    { item: (result) => out(describeItem(result, options.results)), line: out },
-    async (offload) => {
+  const started = performance.now();
+  const reporter = testReporter(mode, sink, options.results);
+  let run: TestRun;
+  try {
+    run = await runTests(specs, options, reporter, async (offload) => {
       const { Renderer } = await import('../renderer.js');
       return Renderer.open({ browser: options.browser, offload });
-    },
-  );
-  if (run.items.some((i) => i.status === 'failed' || i.status === 'missing' || i.status === 'error')) {
-    out(`report: ${relative(process.cwd(), `${options.results}/report.html`)}`);
+    });
+  } finally {
+    reporter.finish();
   }
+  const report = run.items.some(failed) ? relative(process.cwd(), `${options.results}/report.html`) : undefined;
+  if (mode === 'json') {
+    const count = (status: ItemResult['status']) => run.items.filter((i) => i.status === status).length;
+    sink.out(
+      JSON.stringify(
+        {
+          ...run,
+          passed: count('passed'),
+          written: count('written'),
+          updated: count('updated'),
+          failed: run.items.filter(failed).length,
+          seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+          report,
+        },
+        null,
+        2,
+      ),
+    );
+    return run;
+  }
+  const out = sink.out;
+  out(countLine(run.items));
+  if (report) out(`report: ${report}`);
   if (run.pruned.length > 0) out(`pruned ${run.pruned.length} obsolete baselines: ${run.pruned.join(', ')}`);
   else if (options.listObsolete)
     out(run.obsolete.length ? `obsolete baselines:\n${run.obsolete.map((n) => `  ${n}`).join('\n')}` : 'no obsolete baselines');
@@ -102,5 +170,5 @@ export async function testCommand(inputs: readonly string[], options: TestOption
 /** 0 all match, 1 any differ or missing in CI or a render failed, 2 an invalid spec. */
 export function testExitCode(run: TestRun): 0 | 1 | 2 {
   if (run.items.some((i) => i.status === 'error' && i.exitCode === 2)) return 2;
-  return run.items.some((i) => i.status === 'failed' || i.status === 'missing' || i.status === 'error') ? 1 : 0;
+  return run.items.some(failed) ? 1 : 0;
 }

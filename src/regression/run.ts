@@ -51,6 +51,10 @@ export interface TestOptions extends CompareOptions {
 }
 
 export interface TestReporter {
+  /** How many items the run will judge (once the specs are read and filtered). */
+  begin?(total: number): void;
+  /** An item's render starts. */
+  start?(name: string): void;
   item(result: ItemResult): void;
   line(text: string): void;
 }
@@ -104,6 +108,7 @@ export async function runTests(
     selected.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check !== false }) : undefined;
   // One warm browser for the run; a crash or hang replaces it and retries the item once.
   const lane = new RenderLane(() => openRenderer(offload), RENDER_TIMEOUT);
+  reporter.begin?.(results.length + selected.length);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
   /** The next items' plans, measured and laid out ahead while this one is captured. */
@@ -117,6 +122,7 @@ export async function runTests(
   try {
     for (const [index, item] of selected.entries()) {
       const started = performance.now();
+      reporter.start?.(item.name);
       let finish: () => Promise<ItemResult>;
       try {
         const { value } = await lane.run(item.name, async (renderer) => {
@@ -188,7 +194,6 @@ export async function runTests(
 
   const run: TestRun = { startedAt, fingerprint: runFingerprint, partial, items: results, obsolete, pruned };
   await writeArtifacts(run, options.results);
-  reporter.line(countLine(results));
   return run;
 }
 

@@ -109,16 +109,20 @@ export class Progress {
 
   private redraw(): void {
     if (this.mode !== 'bar' || this.total === 0) return;
-    const width = 24;
-    const filled = Math.round((this.done / this.total) * width);
-    const elapsed = (this.clock() - this.started) / 1000;
-    const remaining = this.done > 0 ? (elapsed / this.done) * (this.total - this.done) : undefined;
-    const name = this.current.length > 40 ? `…${this.current.slice(-39)}` : this.current;
-    this.sink.status(
-      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${clock(elapsed)} elapsed` +
-        `${remaining === undefined ? '' : `, ~${clock(remaining)} left`}  ${name}`,
-    );
+    this.sink.status(barLine(this.done, this.total, (this.clock() - this.started) / 1000, this.current));
   }
+}
+
+/** "[######..................] 3/12 0:01 elapsed, ~0:04 left  name": the bar both render and test show on a terminal. */
+export function barLine(done: number, total: number, elapsedSeconds: number, current: string): string {
+  const width = 24;
+  const filled = Math.round((done / Math.max(1, total)) * width);
+  const remaining = done > 0 ? (elapsedSeconds / done) * (total - done) : undefined;
+  const name = current.length > 40 ? `…${current.slice(-39)}` : current;
+  return (
+    `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${clock(elapsedSeconds)} elapsed` +
+    `${remaining === undefined ? '' : `, ~${clock(remaining)} left`}  ${name}`
+  );
 }
 
 function clock(seconds: number): string {

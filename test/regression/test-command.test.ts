@@ -87,6 +87,42 @@ describe('cyanotype test', () => {
     expect(report).toContain('src="a.blueprint.1024x1024-diff.png"');
   });
 
+  it("--json prints the run on stdout and nothing else: each item's outcome and timing, the totals", () => {
+    const run = local('--json');
+    expect(run.code).toBe(1);
+    expect(run.err).toBe('');
+    const report = JSON.parse(run.out) as {
+      items: Array<{ name: string; status: string; durationMs: number; diffPixels?: number }>;
+      passed: number;
+      failed: number;
+      seconds: number;
+      report?: string;
+      fingerprint: { chromium: string };
+    };
+    expect(report.items.map((i) => [i.name, i.status])).toEqual([
+      ['a.blueprint.1024x1024', 'failed'],
+      ['b.blueprint.1024x1024', 'passed'],
+    ]);
+    for (const item of report.items) expect(item.durationMs).toBeGreaterThan(0);
+    expect(report.items[0]?.diffPixels).toBeGreaterThan(0);
+    expect([report.passed, report.failed]).toEqual([1, 1]);
+    expect(report.seconds).toBeGreaterThan(0);
+    expect(report.report).toMatch(/report\.html$/);
+    expect(report.fingerprint.chromium).toMatch(/^\d+\.\d+\.\d+\.\d+/);
+  });
+
+  it('on a terminal draws a progress bar and prints only the items that did not pass', () => {
+    const command = [process.execPath, 'bin/cyanotype.js', 'test', specs, '--snapshots', snapshots, '--results', results].join(' ');
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CI: '' } });
+    expect(run.status).toBe(1);
+    const screen = run.stdout;
+    expect(screen).toMatch(/\[#{12}\.{12}\] 1\/2 0:\d\d elapsed, ~0:\d\d left {2}\S/);
+    expect(screen).toMatch(/\[#{24}\] 2\/2 /);
+    expect(screen).toContain('✗ a.blueprint.1024x1024: ');
+    expect(screen).not.toContain('✓ b.blueprint.1024x1024');
+    expect(screen).toContain('1 passed, 1 failed');
+  });
+
   it('names the environment change when the baseline was made elsewhere', () => {
     const manifestPath = join(snapshots, 'cyanotype-baselines.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
