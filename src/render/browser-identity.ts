@@ -16,11 +16,6 @@ export function identityFromProduct(product: string): string {
   return product.startsWith('HeadlessChrome/') ? `${version}${SHELL}` : version;
 }
 
-/** True when the identity names the headless shell. */
-export function isHeadlessShell(identity: string): boolean {
-  return identity.endsWith(SHELL);
-}
-
 /**
  * What an executable is, without starting a browser: its version from `--version`, its kind
  * from its name (symlinks resolved). Undefined when either is unclear (a wrapper script with

@@ -75,8 +75,9 @@ export class LaunchedChromium {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
       // A process group of its own, ended as one: the executable may be a wrapper script that
       // runs the browser as its child (Debian's chromium-headless-shell does), and killing only
-      // the wrapper would leave the browser running and holding our pipes open.
-      detached: true,
+      // the wrapper would leave the browser running and holding our pipes open. (On Windows
+      // `detached` would give it a console of its own instead; it has no process groups.)
+      detached: process.platform !== 'win32',
     });
     return new LaunchedChromium(child, profile);
   }
