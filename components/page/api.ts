@@ -53,6 +53,11 @@ export async function measure(requests: readonly MeasureRequest[]): Promise<numb
 
 export async function draw(doc: RenderDocument, layout: Layout): Promise<void> {
   const board = artboard();
+  // Every face the theme's text roles name, measured or not: a badge's digits are never
+  // measured, and a face only the badges use (whiteboard's IBM Plex Mono 600) was otherwise
+  // first asked for by the screenshot's own paint, which then drew the digits in a fallback
+  // font — the machine's, or none. Faces already loaded resolve at once.
+  await loadFonts(Object.values(readMetrics(board).fonts));
   board.document = doc;
   board.layout = layout;
   await board.updateComplete;

@@ -26,6 +26,20 @@ describe('cyanotype render', () => {
     expect([png.width, png.height]).toEqual([1024, 1024]);
   });
 
+  it('draws every theme the same with no system font at all: each face the page uses is its own', () => {
+    // A fontconfig that knows no fonts: any text drawn in a fallback face changes pixels (before
+    // the fix, whiteboard's badge digits — the only text in IBM Plex Mono 600 — vanished).
+    const dir = scratch();
+    const config = join(dir, 'fonts.conf');
+    writeFileSync(
+      config,
+      `<?xml version="1.0"?>\n<fontconfig><dir>${join(dir, 'none')}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`,
+    );
+    const result = run({ FONTCONFIG_FILE: config }, 'test', 'examples', '--results', join(dir, 'results'), '--no-check');
+    expect(result.stdout).toContain('12 passed, 0 failed');
+    expect(result.code).toBe(0);
+  });
+
   it('honours --scale and --size', () => {
     const out = scratch();
     const run = cyanotype('render', 'examples/https-request-path.yaml', '-o', out, '--scale', '2', '--size', '800x600');
