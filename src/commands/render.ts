@@ -8,6 +8,7 @@ import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
 import { InOrder } from '../render/in-order.js';
 import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
+import { parseItemTimeout } from '../render/item-timeout.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
@@ -72,8 +73,7 @@ export function parseRenderOptions(raw: {
     throw new UsageError(`--size: "${raw.size}" is not WIDTHxHEIGHT, e.g. 1024x1024`);
   const jobs = raw.jobs === undefined ? 1 : Number(raw.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError(`--jobs: "${raw.jobs}" is not a whole number from 1 to 16`);
-  const timeout = raw.timeout === undefined ? 30_000 : Number(raw.timeout);
-  if (!Number.isFinite(timeout) || timeout < 100) throw new UsageError(`--timeout: "${raw.timeout}" is not a number of milliseconds ≥ 100`);
+  const timeout = parseItemTimeout(raw.timeout);
   return {
     out: raw.out ?? 'out',
     theme: raw.theme,

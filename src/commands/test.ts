@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseShard } from '../regression/items.js';
+import { parseItemTimeout } from '../render/item-timeout.js';
 import { barLine, type ProgressMode, type ProgressSink } from '../render/progress.js';
 import { countLine, failed, type ItemResult } from '../regression/results.js';
 import type { TestOptions, TestReporter, TestRun, UpdateMode } from '../regression/run.js';
@@ -24,6 +25,7 @@ export interface RawTestOptions {
   browser?: string;
   check?: boolean;
   strict?: boolean;
+  timeout?: string;
 }
 
 const number = (flag: string, value: string | undefined, max: number): number | undefined => {
@@ -59,6 +61,7 @@ export function parseTestOptions(raw: RawTestOptions): TestOptions {
     browser: raw.browser,
     check: raw.check !== false,
     strict: Boolean(raw.strict),
+    timeout: parseItemTimeout(raw.timeout),
   };
 }
 

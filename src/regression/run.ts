@@ -26,9 +26,8 @@ import { htmlReport } from './report-html.js';
 import { junitXml } from './junit.js';
 import { countLine, failed, type ItemResult, type RunSummary } from './results.js';
 
-/** Milliseconds one item may take before its browser is declared hung, replaced and the item retried. */
-const RENDER_TIMEOUT = 30_000;
 import { BaselineStore } from './store.js';
+import { DEFAULT_ITEM_TIMEOUT } from '../render/item-timeout.js';
 
 export const UPDATE_MODES = ['none', 'missing', 'changed', 'all'] as const;
 export type UpdateMode = (typeof UPDATE_MODES)[number];
@@ -48,6 +47,8 @@ export interface TestOptions extends CompareOptions {
   /** Run the quality checks on each render (default on); strict makes a finding fail the item. */
   readonly check?: boolean | undefined;
   readonly strict?: boolean | undefined;
+  /** Milliseconds one item may take before its browser is declared hung, replaced and the item retried once. */
+  readonly timeout?: number | undefined;
 }
 
 export interface TestReporter {
@@ -107,7 +108,7 @@ export async function runTests(
   const offload =
     selected.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check !== false }) : undefined;
   // One warm browser for the run; a crash or hang replaces it and retries the item once.
-  const lane = new RenderLane(() => openRenderer(offload), RENDER_TIMEOUT);
+  const lane = new RenderLane(() => openRenderer(offload), options.timeout ?? DEFAULT_ITEM_TIMEOUT);
   reporter.begin?.(results.length + selected.length);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
@@ -293,7 +294,8 @@ function errorResult(name: string, specFile: string, error: CyanotypeError, item
     theme: item?.theme ?? '',
     size: item ? `${item.size.width}x${item.size.height}` : '',
     status: 'error',
-    message: error.message,
+    // The item's line already names it ("✗ name: message"); a render error's message starts with it too.
+    message: error.message.startsWith(`${name}: `) ? error.message.slice(name.length + 2) : error.message,
     exitCode: error.exitCode,
     durationMs: Math.round(ms),
     artifacts: {},

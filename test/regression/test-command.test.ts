@@ -191,6 +191,18 @@ describe('cyanotype test', () => {
     expect(names.sort()).toEqual(['a.blueprint.1024x1024', 'b.blueprint.1024x1024', 'd.blueprint.1024x1024']);
   });
 
+  it('--timeout: a hung item gets one retry with a fresh browser, then fails alone; a bad value is refused', () => {
+    const run = local('--timeout', '100', '--grep', 'b.');
+    expect(run.code).toBe(1);
+    expect(run.lines[0]).toMatch(
+      /^✗ b\.blueprint\.1024x1024: did not finish within 100 ms; retried with a fresh browser: did not finish within 100 ms \(\d+ ms\)$/,
+    );
+    expect(run.lines).toContain('0 passed, 1 failed');
+    const bad = local('--timeout', '5');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('--timeout: "5" is not a number of milliseconds ≥ 100\n');
+  });
+
   it('run on a folder that holds its own baselines and results, takes neither for specs', () => {
     // `cyanotype test .` in a project: snapshots/ (with its JSON manifest) and the results
     // folder sit under the folder being searched for specs.
