@@ -34,14 +34,30 @@ function applyTheme(theme: RenderDocument['theme']): void {
   if (document.documentElement.dataset['theme'] !== theme.name) document.documentElement.dataset['theme'] = theme.name;
 }
 
-/** Applies the theme and sizes the artboard; the same theme and size again change nothing (each draw prepares). */
+/** The faces of the prepared theme's text roles, loading since prepare(); draw() waits for them. */
+let themeFaces: Promise<void> = Promise.resolve();
+
+/**
+ * Applies the theme and sizes the artboard; the same theme and size again change nothing (each
+ * draw prepares). Starts loading every face the theme's text roles name, measured or not: a
+ * badge's digits never are, and a face only the badges use (whiteboard's IBM Plex Mono 600) was
+ * otherwise first asked for by the screenshot's own paint, which drew the digits in a fallback
+ * font — the machine's, or none. Faces already loaded resolve at once.
+ */
 export function prepare(theme: RenderDocument['theme'], size: Size): LayoutMetrics {
   applyTheme(theme);
   const board = artboard();
   const [width, height] = [`${size.width}px`, `${size.height}px`];
   if (board.style.width !== width) board.style.width = width;
   if (board.style.height !== height) board.style.height = height;
-  return readMetrics(board);
+  const metrics = readMetrics(board);
+  themeFaces = loadFonts(Object.values(metrics.fonts));
+  return metrics;
+}
+
+/** Resolves when every face the prepared theme names is loaded. */
+export function themeFacesLoaded(): Promise<void> {
+  return themeFaces;
 }
 
 export async function measure(requests: readonly MeasureRequest[]): Promise<number[]> {
@@ -53,11 +69,7 @@ export async function measure(requests: readonly MeasureRequest[]): Promise<numb
 
 export async function draw(doc: RenderDocument, layout: Layout): Promise<void> {
   const board = artboard();
-  // Every face the theme's text roles name, measured or not: a badge's digits are never
-  // measured, and a face only the badges use (whiteboard's IBM Plex Mono 600) was otherwise
-  // first asked for by the screenshot's own paint, which then drew the digits in a fallback
-  // font — the machine's, or none. Faces already loaded resolve at once.
-  await loadFonts(Object.values(readMetrics(board).fonts));
+  await themeFaces;
   board.document = doc;
   board.layout = layout;
   await board.updateComplete;

@@ -5,12 +5,12 @@
  */
 import type { RenderDocument } from '../../src/document.js';
 import { layoutSpec } from '../../src/layout/layout.js';
-import { canvasMeasurer, loadFonts } from '../shared/measure.js';
-import { draw, leanApi, prepare } from './api.js';
+import { canvasMeasurer } from '../shared/measure.js';
+import { draw, leanApi, prepare, themeFacesLoaded } from './api.js';
 
 async function render(doc: RenderDocument): Promise<void> {
   const metrics = prepare(doc.theme, doc.spec.size);
-  await loadFonts(Object.values(metrics.fonts));
+  await themeFacesLoaded();
   const layout = await layoutSpec(doc.spec, metrics, canvasMeasurer());
   await draw(doc, layout);
 }
