@@ -43,7 +43,8 @@ export class RenderError extends CyanotypeError {
   readonly exitCode = 1;
   constructor(
     readonly item: string,
-    problem: string,
+    /** What went wrong, without the item (a caller that already names the item prints this). */
+    readonly problem: string,
     detail?: string,
   ) {
     super(`${item}: ${problem}`, detail);

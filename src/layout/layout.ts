@@ -10,7 +10,7 @@ import { measureNodeBox, nodeBoxContent, type NodeBoxSize } from './node-box.js'
 import { rankUnits, type Rank } from './rank.js';
 import { measureTable, type MeasureRequest } from './measure-table.js';
 import { routeColumns } from './route.js';
-import { fitText, placeText, wrapText, type WrappedText } from './text.js';
+import { fitText, placeText, type WrappedText } from './text.js';
 import type {
   BadgeLayout,
   BandLayout,

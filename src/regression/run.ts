@@ -3,13 +3,12 @@
  * and leave the artifacts (expected/actual/diff PNGs, report, JUnit, JSON) in the results
  * folder for people and for `cyanotype approve`.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { checkRender } from '../check/check.js';
 import { formatFinding } from '../check/findings.js';
 import type { CompareOptions } from '../compare/compare.js';
-import { BrowserError, CyanotypeError, UsageError } from '../errors.js';
+import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import { InOrder } from '../render/in-order.js';
 import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
@@ -24,8 +23,7 @@ import { currentFingerprint, environmentNote, type Fingerprint } from './fingerp
 import { itemsOf, MANAGED_NAME, shardOf, type TestItem } from './items.js';
 import { htmlReport } from './report-html.js';
 import { junitXml } from './junit.js';
-import { countLine, failed, type ItemResult, type RunSummary } from './results.js';
-
+import type { ItemResult, RunSummary } from './results.js';
 import { BaselineStore } from './store.js';
 import { DEFAULT_ITEM_TIMEOUT } from '../render/item-timeout.js';
 
@@ -294,8 +292,8 @@ function errorResult(name: string, specFile: string, error: CyanotypeError, item
     theme: item?.theme ?? '',
     size: item ? `${item.size.width}x${item.size.height}` : '',
     status: 'error',
-    // The item's line already names it ("✗ name: message"); a render error's message starts with it too.
-    message: error.message.startsWith(`${name}: `) ? error.message.slice(name.length + 2) : error.message,
+    // The item's line already names it ("✗ name: message").
+    message: error instanceof RenderError ? error.problem : error.message,
     exitCode: error.exitCode,
     durationMs: Math.round(ms),
     artifacts: {},
@@ -307,11 +305,3 @@ async function writeArtifacts(run: TestRun, directory: string): Promise<void> {
   await writeFile(join(directory, 'junit.xml'), junitXml(run));
   await writeFile(join(directory, 'report.html'), htmlReport(run));
 }
-
-/** Where the report is, for the closing lines of a failed run. */
-export function reportPath(directory: string): string | undefined {
-  const path = resolve(directory, 'report.html');
-  return existsSync(path) ? path : undefined;
-}
-
-export { failed };
