@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseShard } from '../regression/items.js';
 import { parseItemTimeout } from '../render/item-timeout.js';
-import { barLine, type ProgressMode, type ProgressSink } from '../render/progress.js';
+import { StatusBar, type ProgressMode, type ProgressSink } from '../render/progress.js';
 import { countLine, failed, type ItemResult } from '../regression/results.js';
 import type { TestOptions, TestReporter, TestRun, UpdateMode } from '../regression/run.js';
 
@@ -85,37 +85,17 @@ export function describeItem(result: ItemResult, resultsDirectory: string): stri
  * printed above it ('bar'); with --json nothing until the end, then the run as JSON on stdout
  * (warnings go to stderr).
  */
-function testReporter(mode: ProgressMode, sink: ProgressSink, results: string): TestReporter & { finish(): void } {
-  let total = 0;
-  let done = 0;
-  let current = '';
-  const started = performance.now();
-  const redraw = () => {
-    if (mode === 'bar' && total > 0) sink.status(barLine(done, total, (performance.now() - started) / 1000, current));
-  };
-  const above = (text: string, to: (line: string) => void) => {
-    if (mode === 'bar') sink.status('');
-    to(text);
-    redraw();
-  };
+function testReporter(mode: ProgressMode, sink: ProgressSink, results: string, bar: StatusBar): TestReporter {
+  const out = (line: string) => sink.out(line);
+  const err = (line: string) => sink.err(line);
   return {
-    begin: (count) => {
-      total = count;
-      redraw();
-    },
-    start: (name) => {
-      current = name;
-      redraw();
-    },
+    begin: (count) => bar.begin(count),
+    start: (name) => bar.start(name),
     item: (result) => {
-      done++;
-      if (mode === 'lines' || (mode === 'bar' && result.status !== 'passed')) above(describeItem(result, results), sink.out);
-      else redraw();
+      bar.advance();
+      if (mode === 'lines' || (mode === 'bar' && result.status !== 'passed')) bar.above(describeItem(result, results), out);
     },
-    line: (text) => above(text, mode === 'json' ? sink.err : sink.out),
-    finish: () => {
-      if (mode === 'bar') sink.status('');
-    },
+    line: (text) => bar.above(text, mode === 'json' ? err : out),
   };
 }
 
@@ -128,16 +108,15 @@ export async function testCommand(
   const specs = inputs.length > 0 ? inputs : existsSync('examples') ? ['examples'] : [];
   if (specs.length === 0) throw new UsageError('name the spec files or folders to test (no examples/ folder here)');
   const { runTests } = await import('../regression/run.js');
-  const started = performance.now();
-  const reporter = testReporter(mode, sink, options.results);
+  const bar = new StatusBar(sink, mode === 'bar');
   let run: TestRun;
   try {
-    run = await runTests(specs, options, reporter, async (offload) => {
+    run = await runTests(specs, options, testReporter(mode, sink, options.results, bar), async (offload) => {
       const { Renderer } = await import('../renderer.js');
       return Renderer.open({ browser: options.browser, offload });
     });
   } finally {
-    reporter.finish();
+    bar.clear();
   }
   const report = run.items.some(failed) ? relative(process.cwd(), `${options.results}/report.html`) : undefined;
   if (mode === 'json') {
@@ -150,7 +129,7 @@ export async function testCommand(
           written: count('written'),
           updated: count('updated'),
           failed: run.items.filter(failed).length,
-          seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+          seconds: Number(bar.seconds.toFixed(1)),
           report,
         },
         null,

@@ -33,40 +33,91 @@ export function progressMode(options: { json: boolean; isTTY: boolean; ci: boole
   return options.isTTY && !options.ci ? 'bar' : 'lines';
 }
 
-export class Progress {
+/**
+ * A terminal's last line while items run: done/total, the current item, elapsed and remaining
+ * time; lines printed while it shows go above it. Without a terminal it draws nothing.
+ */
+export class StatusBar {
   private done = 0;
   private total = 0;
   private current = '';
-  private readonly started = performance.now();
+  private readonly started: number;
+
+  constructor(
+    private readonly sink: ProgressSink,
+    private readonly shown: boolean,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.started = clock();
+  }
+
+  /** Seconds since the bar was made. */
+  get seconds(): number {
+    return (this.clock() - this.started) / 1000;
+  }
+
+  begin(total: number): void {
+    this.total = total;
+    this.draw();
+  }
+
+  start(name: string): void {
+    this.current = name;
+    this.draw();
+  }
+
+  advance(): void {
+    this.done++;
+    this.draw();
+  }
+
+  /** Prints `line` through `to`, above the bar. */
+  above(line: string, to: (line: string) => void): void {
+    this.clear();
+    to(line);
+    this.draw();
+  }
+
+  clear(): void {
+    if (this.shown) this.sink.status('');
+  }
+
+  private draw(): void {
+    if (this.shown && this.total > 0) this.sink.status(barLine(this.done, this.total, this.seconds, this.current));
+  }
+}
+
+export class Progress {
+  private readonly bar: StatusBar;
+  private total = 0;
   readonly outcomes: ItemOutcome[] = [];
 
   constructor(
     readonly mode: ProgressMode,
     private readonly sink: ProgressSink,
     private readonly verbose = false,
-    private readonly clock: () => number = () => performance.now(),
-  ) {}
+    clock: () => number = () => performance.now(),
+  ) {
+    this.bar = new StatusBar(sink, mode === 'bar', clock);
+  }
 
   begin(total: number): void {
     this.total = total;
-    this.redraw();
+    this.bar.begin(total);
   }
 
   start(spec: string): void {
-    this.current = spec;
-    this.redraw();
+    this.bar.start(spec);
   }
 
   /** A warning or an error about one item: above the bar, or on its own line. */
   note(line: string): void {
-    if (this.mode === 'bar') this.sink.status('');
-    this.sink.err(line);
-    this.redraw();
+    this.bar.above(line, (text) => this.sink.err(text));
   }
 
   finish(outcome: ItemOutcome): void {
-    this.done++;
     this.outcomes.push(outcome);
+    this.bar.advance();
     if (this.mode === 'lines') {
       if (outcome.status === 'written')
         this.sink.out(`${outcome.spec} → ${outcome.output} (${outcome.ms} ms${outcome.retried ? ', retried' : ''})`);
@@ -74,14 +125,14 @@ export class Progress {
     }
     if (outcome.status === 'failed' && outcome.error) {
       this.note(this.verbose && outcome.detail ? `${outcome.error}\n${outcome.detail}` : outcome.error);
-    } else this.redraw();
+    }
   }
 
   /** The closing line (and, with --json, the report). */
   end(): void {
-    if (this.mode === 'bar') this.sink.status('');
+    this.bar.clear();
     const count = (s: ItemStatus) => this.outcomes.filter((o) => o.status === s).length;
-    const seconds = ((this.clock() - this.started) / 1000).toFixed(1);
+    const seconds = this.bar.seconds.toFixed(1);
     const retried = this.outcomes.filter((o) => o.retried).length;
     if (this.mode === 'json') {
       this.sink.out(
@@ -106,15 +157,10 @@ export class Progress {
       this.sink.out(`${parts.join(', ')} in ${seconds} s`);
     }
   }
-
-  private redraw(): void {
-    if (this.mode !== 'bar' || this.total === 0) return;
-    this.sink.status(barLine(this.done, this.total, (this.clock() - this.started) / 1000, this.current));
-  }
 }
 
-/** "[######..................] 3/12 0:01 elapsed, ~0:04 left  name": the bar both render and test show on a terminal. */
-export function barLine(done: number, total: number, elapsedSeconds: number, current: string): string {
+/** "[######..................] 3/12 0:01 elapsed, ~0:04 left  name". */
+function barLine(done: number, total: number, elapsedSeconds: number, current: string): string {
   const width = 24;
   const filled = Math.round((done / Math.max(1, total)) * width);
   const remaining = done > 0 ? (elapsedSeconds / done) * (total - done) : undefined;
