@@ -174,6 +174,9 @@ function writeSpecs(count: number): { yaml: string; mermaid: string[]; markdown:
   return { yaml, mermaid: files, markdown };
 }
 
+/** A cyanotype CLI command line. */
+const cyanotype = (...args: string[]): string[] => [node, 'bin/cyanotype.js', ...args];
+
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : 'n/a');
 
 /** Runs a command to completion (setup, not timed). */
@@ -186,7 +189,7 @@ function run(command: string[]): void {
 function pictures(specs: string[], name: string): string {
   const html = join(scratch, `${name}-html`);
   const pages = join(scratch, `${name}-pictures`);
-  run([node, 'bin/cyanotype.js', 'render', ...specs, '--format', 'html', '-o', html, '--force']);
+  run(cyanotype('render', ...specs, '--format', 'html', '-o', html, '--force'));
   run([node, 'scripts/bench/snapshot.mjs', html, pages]);
   return pages;
 }
@@ -209,7 +212,7 @@ if (!only || only === 'single') {
   const out = join(scratch, 'single');
   const flagship = pictures(['examples/docker-container-layers.yaml'], 'flagship');
   // The (a') floor must shoot exactly the pixels cyanotype writes.
-  run([node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force']);
+  run(cyanotype('render', 'examples/docker-container-layers.yaml', '-o', out, '--force'));
   run([node, 'scripts/bench/floor.mjs', '--pictures', flagship, '--out', join(scratch, 'floor-shot')]);
   const shot = (folder: string) => readFileSync(join(folder, 'docker-container-layers.png'));
   const sameness = comparePng(shot(out), shot(join(scratch, 'floor-shot')));
@@ -221,25 +224,17 @@ if (!only || only === 'single') {
     [
       ['(a) floor: Puppeteer launch + setContent + screenshot', [node, 'scripts/bench/floor.mjs']],
       ["(a') floor, the flagship's finished picture", [node, 'scripts/bench/floor.mjs', '--pictures', flagship]],
-      [
-        '(b) cyanotype render, flagship',
-        [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force'],
-      ],
+      ['(b) cyanotype render, flagship', cyanotype('render', 'examples/docker-container-layers.yaml', '-o', out, '--force')],
       [
         '(b) cyanotype render --no-check, flagship',
-        [node, 'bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', out, '--force', '--no-check'],
+        cyanotype('render', 'examples/docker-container-layers.yaml', '-o', out, '--force', '--no-check'),
       ],
       ['(d) mermaid-cli, one diagram', [node, mmdc, '-i', one.mermaid[0]!, '-o', join(out, 'mermaid.png'), ...mermaidArgs]],
       ...inNewHeadless('(a) floor', [node, 'scripts/bench/floor.mjs']),
-      ...inNewHeadless('(b) cyanotype render, flagship', [
-        node,
-        'bin/cyanotype.js',
-        'render',
-        'examples/docker-container-layers.yaml',
-        '-o',
-        join(scratch, 'single-new-headless'),
-        '--force',
-      ]),
+      ...inNewHeadless(
+        '(b) cyanotype render, flagship',
+        cyanotype('render', 'examples/docker-container-layers.yaml', '-o', join(scratch, 'single-new-headless'), '--force'),
+      ),
     ],
     runs,
   );
@@ -268,11 +263,11 @@ if (!only || only === 'batch') {
     [
       ['(a) floor: 50 pages in one browser', [node, 'scripts/bench/floor.mjs', '50']],
       ["(a') floor, the 50 finished pictures in one browser", [node, 'scripts/bench/floor.mjs', '--pictures', fiftyPictures]],
-      ['(c) cyanotype render, 50 specs', [node, 'bin/cyanotype.js', 'render', fifty.yaml, '-o', out, '--force']],
-      ['(c) cyanotype render --no-check, 50 specs', [node, 'bin/cyanotype.js', 'render', fifty.yaml, '-o', out, '--force', '--no-check']],
+      ['(c) cyanotype render, 50 specs', cyanotype('render', fifty.yaml, '-o', out, '--force')],
+      ['(c) cyanotype render --no-check, 50 specs', cyanotype('render', fifty.yaml, '-o', out, '--force', '--no-check')],
       [
         '(c) cyanotype render --no-check --jobs 2, 50 specs',
-        [node, 'bin/cyanotype.js', 'render', fifty.yaml, '-o', out, '--force', '--no-check', '--jobs', '2'],
+        cyanotype('render', fifty.yaml, '-o', out, '--force', '--no-check', '--jobs', '2'),
       ],
       [
         '(d) mermaid-cli batch (one markdown file, 50 charts)',
@@ -280,15 +275,10 @@ if (!only || only === 'batch') {
       ],
       ['(d) mermaid-cli, one process per diagram', ['bash', perProcess]],
       ...inNewHeadless('(a) floor: 50 pages', [node, 'scripts/bench/floor.mjs', '50']),
-      ...inNewHeadless('(c) cyanotype render, 50 specs', [
-        node,
-        'bin/cyanotype.js',
-        'render',
-        fifty.yaml,
-        '-o',
-        join(scratch, 'batch-new-headless'),
-        '--force',
-      ]),
+      ...inNewHeadless(
+        '(c) cyanotype render, 50 specs',
+        cyanotype('render', fifty.yaml, '-o', join(scratch, 'batch-new-headless'), '--force'),
+      ),
     ],
     rounds,
   );
