@@ -27,7 +27,7 @@ import { comparePng } from '../src/compare/compare.js';
 import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
 import { identityOfExecutable } from '../src/render/browser-identity.js';
-import { findBrowser } from '../src/render/session.js';
+import { findBrowser } from '../src/render/find-browser.js';
 import { generateSpec } from '../test/support/generate.js';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);

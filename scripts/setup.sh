@@ -6,17 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# What Debian's chromium-headless-shell package installs (the first place cyanotype looks).
 SHELL_BROWSER=/usr/lib/chromium/chromium-headless-shell
 
 configured() { [ -n "${CYANOTYPE_BROWSER:-}" ] && [ -x "${CYANOTYPE_BROWSER}" ]; }
-
-have_browser() {
-  configured && return 0
-  for candidate in "$SHELL_BROWSER" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome-stable /usr/bin/google-chrome; do
-    [ -x "$candidate" ] && return 0
-  done
-  return 1
-}
 
 if ! configured && [ ! -x "$SHELL_BROWSER" ] && command -v apt-get >/dev/null 2>&1; then
   sudo=""
@@ -30,7 +23,10 @@ fi
 
 npm ci --no-audit --no-fund
 
-if ! have_browser; then
-  echo "setup: no system Chromium; downloading Puppeteer's chrome-headless-shell"
+# The renderer's own search answers whether a browser is there (src/render/find-browser.ts).
+if browser=$(npx --no-install tsx scripts/find-browser.ts); then
+  echo "setup: rendering with $browser"
+else
+  echo "setup: downloading Puppeteer's chrome-headless-shell"
   npx --no-install puppeteer browsers install chrome-headless-shell
 fi

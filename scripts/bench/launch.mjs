@@ -2,7 +2,7 @@
 // itself, with cyanotype's own Chromium flags, one 1024×1024 tab.
 import puppeteer from 'puppeteer';
 import { launchFlags, machineFlags } from '../../dist/node/render/launch-args.js';
-import { findBrowser } from '../../dist/node/render/session.js';
+import { findBrowser } from '../../dist/node/render/find-browser.js';
 
 export async function launchTab() {
   const browser = await puppeteer.launch({

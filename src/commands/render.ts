@@ -109,7 +109,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const failures: CyanotypeError[] = [];
   // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, ELK), so it
   // boots on the other core while those load instead of after them.
-  const browserPath = options.format === 'html' ? undefined : (await import('../render/session.js')).findBrowser(options.browser);
+  const browserPath = options.format === 'html' ? undefined : (await import('../render/find-browser.js')).findBrowser(options.browser);
   // A batch lays out and checks on a worker thread, keeping this one free to answer Chromium.
   const offload =
     browserPath && items.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check }) : undefined;

@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
@@ -16,6 +15,7 @@ import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { mark, traced } from '../trace.js';
 import { identityFromProduct } from './browser-identity.js';
+import { findBrowser, INSTALL_HINT } from './find-browser.js';
 import { LaunchedChromium } from './launch.js';
 import { launchFlags, machineFlags, recordedArgs } from './launch-args.js';
 
@@ -76,63 +76,6 @@ async function launch(executablePath: string, headless: boolean | 'shell'): Prom
 
 /** The page is served from this origin by request interception; nothing else answers. */
 export const PAGE_ORIGIN = 'https://cyanotype.invalid';
-
-/**
- * Chromium's headless shell first: the same engine without the browser's UI layer; it starts
- * ~0.3 s sooner and a 50-diagram batch takes ~120 MiB less (decision 011). Debian's
- * /usr/bin/chromium-headless-shell is a wrapper script around the /usr/lib one.
- */
-const SYSTEM_BROWSERS = [
-  '/usr/lib/chromium/chromium-headless-shell',
-  '/usr/bin/chromium-headless-shell',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-];
-
-const INSTALL_HINT =
-  'install one with `sudo apt-get install -y chromium-headless-shell` (Debian/Ubuntu; `chromium` works too) or ' +
-  '`npx puppeteer browsers install chrome-headless-shell`, or point CYANOTYPE_BROWSER at a Chrome or Chromium executable';
-
-/** Puppeteer's downloaded browsers, the headless shell first; undefined when it has none. */
-function puppeteerCache(): string | undefined {
-  let puppeteer: PuppeteerNode;
-  try {
-    // Puppeteer is loaded here only when no system browser was found (it takes ~160 ms).
-    puppeteer = createRequire(import.meta.url)('puppeteer') as PuppeteerNode;
-  } catch {
-    return undefined;
-  }
-  for (const headless of ['shell', true] as const) {
-    try {
-      const path = puppeteer.executablePath({ headless });
-      if (existsSync(path)) return path;
-    } catch {
-      // not downloaded
-    }
-  }
-  return undefined;
-}
-
-/** The browser to launch: explicit option, then environment, then a system Chromium, then Puppeteer's cache. */
-export function findBrowser(explicit?: string): string {
-  if (explicit) {
-    if (!existsSync(explicit)) throw new BrowserError(`browser "${explicit}" not found; ${INSTALL_HINT}`);
-    return explicit;
-  }
-  for (const variable of ['CYANOTYPE_BROWSER', 'PUPPETEER_EXECUTABLE_PATH'] as const) {
-    const value = process.env[variable];
-    if (!value) continue;
-    if (!existsSync(value)) throw new BrowserError(`${variable}="${value}" does not exist; ${INSTALL_HINT}`);
-    return value;
-  }
-  const found = SYSTEM_BROWSERS.find((path) => existsSync(path)) ?? puppeteerCache();
-  if (found) return found;
-  throw new BrowserError(
-    `no Chrome or Chromium found (looked at CYANOTYPE_BROWSER, ${SYSTEM_BROWSERS.join(', ')} and Puppeteer's cache); ${INSTALL_HINT}`,
-  );
-}
 
 export interface CaptureOptions {
   /** Device scale factor of the capture (default 1). */

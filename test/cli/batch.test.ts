@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { descendants } from '../support/processes.js';
-import { findBrowser } from '../../src/render/session.js';
+import { findBrowser } from '../../src/render/find-browser.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-batch-'));
 const cli = (...args: string[]) =>

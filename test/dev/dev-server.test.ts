@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparePng } from '../../src/compare/compare.js';
 import { startDevServer, type DevServer } from '../../src/dev/server.js';
 import { DETERMINISM_FLAGS, QUIET_FLAGS } from '../../src/render/flags.js';
-import { findBrowser } from '../../src/render/session.js';
+import { findBrowser } from '../../src/render/find-browser.js';
 import { Renderer } from '../../src/renderer.js';
 
 // The dev page in the same Chromium the renderer uses, driven like an author would.

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { identityFromProduct, identityOfExecutable } from '../../src/render/browser-identity.js';
-import { BrowserSession, findBrowser } from '../../src/render/session.js';
+import { findBrowser } from '../../src/render/find-browser.js';
+import { BrowserSession } from '../../src/render/session.js';
 
 async function launchedIdentity(executable: string): Promise<string> {
   const session = await BrowserSession.open({ browser: executable });
