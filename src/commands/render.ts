@@ -18,7 +18,8 @@ import { parseShard, shardOf } from '../regression/items.js';
 import type { Inspection } from '../document.js';
 import type { Offload } from '../offload/offload.js';
 import type { Plan, Renderer, RenderResult } from '../renderer.js';
-import type { Spec } from '../spec/model.js';
+import type { Size, Spec } from '../spec/model.js';
+import { readSize } from '../spec/size.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
 import { mark, traced } from '../trace.js';
 
@@ -28,7 +29,8 @@ export type OutputFormat = (typeof FORMATS)[number];
 export interface RenderCommandOptions {
   readonly out: string;
   readonly theme?: string | undefined;
-  readonly size?: string | undefined;
+  /** The artboard size for every spec, instead of each spec's own. */
+  readonly size?: Size | undefined;
   readonly scale: number;
   readonly format: OutputFormat;
   readonly browser?: string | undefined;
@@ -69,15 +71,15 @@ export function parseRenderOptions(raw: {
     throw new UsageError(`--format: "${raw.format}" is not one of ${FORMATS.join(', ')}`);
   const scale = raw.scale === undefined ? 1 : Number(raw.scale);
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw new UsageError(`--scale: "${raw.scale}" is not a number from 0.25 to 4`);
-  if (raw.size !== undefined && !/^\d{2,5}x\d{2,5}$/.test(raw.size))
-    throw new UsageError(`--size: "${raw.size}" is not WIDTHxHEIGHT, e.g. 1024x1024`);
+  const size = raw.size === undefined ? undefined : readSize(raw.size);
+  if (size && 'problem' in size) throw new UsageError(`--size: ${size.problem}`);
   const jobs = raw.jobs === undefined ? 1 : Number(raw.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError(`--jobs: "${raw.jobs}" is not a whole number from 1 to 16`);
   const timeout = parseItemTimeout(raw.timeout);
   return {
     out: raw.out ?? 'out',
     theme: raw.theme,
-    size: raw.size,
+    size: size?.size,
     scale,
     format: format as OutputFormat,
     browser: raw.browser,
@@ -145,7 +147,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   /** Everything one item needs before a browser: the spec, its output path and its stamp. */
   const prepareItem = async (item: Item) => {
     const loaded = await loadSpecFile(item.file);
-    const spec: Spec = options.size ? { ...loaded, size: parseSize(options.size) } : loaded;
+    const spec: Spec = options.size ? { ...loaded, size: options.size } : loaded;
     const target = outputPath(options.out, item.name, extension);
     const theme = await loadTheme(options.theme ?? spec.theme);
     warn(theme.warnings);
@@ -331,9 +333,4 @@ async function openRenderer(
   session.catch(() => undefined);
   const { Renderer } = await import('../renderer.js');
   return Renderer.open({ session, offload });
-}
-
-function parseSize(size: string) {
-  const [width, height] = size.split('x').map(Number) as [number, number];
-  return { width, height };
 }

@@ -5,6 +5,7 @@
  * because they need the whole document.
  */
 import { z } from 'zod';
+import { SIZE_FORM } from './size.js';
 
 export const ARCHETYPES = ['HOW-IT-WORKS'] as const;
 export const MAX_COMPONENTS = 40;
@@ -73,7 +74,8 @@ export const legendStepSchema = z.union([
   }),
 ]);
 
-export const sizeSchema = z.string().regex(/^\d{2,5}x\d{2,5}$/, { message: 'a size is WIDTHxHEIGHT in pixels, e.g. "1024x1024"' });
+// Only the form: a well-formed size out of range ("5x5") is reported as that by validate.ts (size.ts).
+export const sizeSchema = z.string().regex(SIZE_FORM, { message: 'a size is WIDTHxHEIGHT in pixels, e.g. "1024x1024"' });
 
 export const specSchema = z
   .strictObject({

@@ -11,6 +11,7 @@ import { iconNames, resolveIconName } from '../icons/icons.js';
 import type { Component, Connection, LegendStep, Spec, Stack } from './model.js';
 import type { ParsedSpec } from './schema.js';
 import { builtInThemeNamesSync } from '../theme/themes.js';
+import { readSize } from './size.js';
 import { didYouMean } from './suggest.js';
 
 export function validateSpec(parsed: ParsedSpec, file: string): Spec {
@@ -100,11 +101,8 @@ export function validateSpec(parsed: ParsedSpec, file: string): Spec {
 
   const sizeList = typeof parsed.size === 'string' ? [parsed.size] : parsed.size;
   const sizes = sizeList.map((text, i) => {
-    const [width, height] = text.split('x').map(Number) as [number, number];
-    if (width < 256 || height < 256 || width > 4096 || height > 4096) {
-      fail(typeof parsed.size === 'string' ? '/size' : `/size/${i}`, `size "${text}" is outside 256x256 to 4096x4096`);
-    }
-    return { width, height };
+    const read = readSize(text);
+    return 'size' in read ? read.size : fail(typeof parsed.size === 'string' ? '/size' : `/size/${i}`, read.problem);
   });
   const themes = typeof parsed.theme === 'string' ? [parsed.theme] : [...new Set(parsed.theme)];
   const known = builtInThemeNamesSync();

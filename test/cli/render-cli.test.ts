@@ -87,6 +87,9 @@ describe('cyanotype render', () => {
     ],
     [['render', 'examples', '--scale', 'big'], '--scale: "big" is not a number from 0.25 to 4'],
     [['render', 'examples', '--size', '1024'], '--size: "1024" is not WIDTHxHEIGHT, e.g. 1024x1024'],
+    // The spec's own range holds for --size too (20000x20000 took 23 s and a huge file).
+    [['render', 'examples', '--size', '100x100'], '--size: "100x100" is outside 256x256 to 4096x4096'],
+    [['render', 'examples', '--size', '20000x20000'], '--size: "20000x20000" is outside 256x256 to 4096x4096'],
   ])('answers bad usage %j with one line and exit 2', (args, message) => {
     const run = cyanotype(...args);
     expect(run.code).toBe(2);
