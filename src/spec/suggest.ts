@@ -32,7 +32,8 @@ export function nearest(wanted: string, candidates: Iterable<string>, limit = 3)
   for (const candidate of candidates) {
     const hay = candidate.toLowerCase();
     let score = editDistance(needle, hay);
-    if (score > allowed && needle.length >= 3 && (hay.includes(needle) || needle.includes(hay))) {
+    // One name inside the other ("database" in "database-server"), when both are words, not a letter or two.
+    if (score > allowed && needle.length >= 3 && hay.length >= 3 && (hay.includes(needle) || needle.includes(hay))) {
       score = allowed;
     }
     if (score <= allowed) scored.push({ candidate, score });

@@ -10,6 +10,9 @@ describe('suggestions', () => {
   it('suggests only plausible near misses', () => {
     expect(nearest('manfest', ['manifest', 'registry', 'volume'])).toEqual(['manifest']);
     expect(nearest('xyz', ['manifest', 'registry'])).toEqual([]);
+    // A longer name containing a short one suggests it only when the short one is a word.
+    expect(nearest('database-server', ['database', 'server', 'db'])).toEqual(['database', 'server']);
+    expect(nearest('not-an-icon-xyz', ['x', 'box'])).toEqual([]);
   });
 
   it('phrases one or several suggestions', () => {
