@@ -58,6 +58,10 @@ export interface InspectedText {
   readonly fontSize: number;
   /** Its computed CSS colour, `rgb(…)` or `rgba(…)`. */
   readonly color: string;
+  /** Its computed font-family list, as CSS gives it (`"IBM Plex Mono", monospace`). */
+  readonly font: string;
+  /** Drawn in capitals (text-transform: uppercase): its characters are the upper-case ones. */
+  readonly uppercase: boolean;
 }
 
 /** Boxes of the drawn parts, for checks that need geometry (overlap, bounds). */

@@ -66,6 +66,7 @@ export function inspectArtboard(artboard: HTMLElement): Inspection {
         const range = document.createRange();
         range.selectNodeContents(block);
         const glyphs = range.getBoundingClientRect();
+        const style = getComputedStyle(block);
         texts.push({
           kind,
           owner: kind === 'legend-step' ? String(index + 1) : owner,
@@ -73,8 +74,10 @@ export function inspectArtboard(artboard: HTMLElement): Inspection {
           lines,
           box: toBox(glyphs),
           container,
-          fontSize: Number.parseFloat(getComputedStyle(block).fontSize) * scaleOf(host),
-          color: getComputedStyle(block).color,
+          fontSize: Number.parseFloat(style.fontSize) * scaleOf(host),
+          color: style.color,
+          font: style.fontFamily,
+          uppercase: style.textTransform === 'uppercase',
         });
       });
     }

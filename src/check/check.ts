@@ -1,4 +1,4 @@
-/** All quality checks of one render: geometry and contrast from the browser, words from the spec. */
+/** All quality checks of one render: geometry, contrast and glyphs from the browser, words from the spec. */
 import type { Inspection } from '../document.js';
 import type { Layout } from '../layout/types.js';
 import type { Spec } from '../spec/model.js';
@@ -7,6 +7,8 @@ import { auditContrast } from './contrast.js';
 import type { Finding } from './findings.js';
 import { auditLayout } from './layout-audit.js';
 import { decodeRgba } from './rgba.js';
+import { auditGlyphs } from './glyphs.js';
+import { pageGlyphCoverage } from '../fonts/page-fonts.js';
 
 export interface CheckInput {
   readonly spec: Spec;
@@ -23,13 +25,18 @@ export async function checkRender(input: CheckInput): Promise<Finding[]> {
   return [
     ...auditLayout(input.spec, input.layout, input.inspection),
     ...auditContrast(input.inspection.texts, image, input.scale),
+    ...auditGlyphs(input.inspection.texts, pageGlyphCoverage()),
     ...(await lintContent(input.spec, projectWords())),
   ];
 }
 
 /** The checks that need no pixels (for JPEG/WebP outputs, where colours are approximate). */
 export async function checkWithoutPixels(input: Omit<CheckInput, 'png' | 'scale'>): Promise<Finding[]> {
-  return [...auditLayout(input.spec, input.layout, input.inspection), ...(await lintContent(input.spec, projectWords()))];
+  return [
+    ...auditLayout(input.spec, input.layout, input.inspection),
+    ...auditGlyphs(input.inspection.texts, pageGlyphCoverage()),
+    ...(await lintContent(input.spec, projectWords())),
+  ];
 }
 
 /** What `--json` reports beside the findings: every laid-out text with its box. */

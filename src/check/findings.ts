@@ -9,6 +9,7 @@ export const RULES = {
   'arrow-through-box': 'an arrow passes through a box it does not connect',
   'text-too-small': 'text is smaller than the legibility limit',
   'low-contrast': 'text contrast is below WCAG AA against what is behind it',
+  'missing-glyph': "a character the theme's fonts cannot draw",
   spelling: 'a word is not in the dictionaries',
   'vendor-logo': 'an icon is a real vendor or brand mark',
   'security-claim': 'the text overstates security',

@@ -1,12 +1,14 @@
 /**
  * Bundles the page shell with esbuild: page.js (what the renderer loads), page-full.js (the
  * same plus layout, for the dev server and standalone HTML), dev.js (the dev page's toolbar
- * and live connection) and page.css (the fonts as data URLs). Used by `npm run build` and,
+ * and live connection), page.css (the fonts as data URLs) and glyphs.json (which characters
+ * those fonts have, for the missing-glyph check). Used by `npm run build` and,
  * on every component edit, by `cyanotype dev`.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { coverageOfCss, GLYPHS_FILE } from '../fonts/page-fonts.js';
 import { elkSource } from '../layout/elk-code-cache.js';
 
 /** The page lays out with the same ELK as Node: casts unchecked (see elkSource; same layouts, ~11% faster). */
@@ -52,8 +54,9 @@ export async function bundlePage(root: string, out: string, options: { readonly 
     // WOFF2 only: every Chromium reads it, and the WOFF fallbacks would double the page.
     loader: { '.woff2': 'dataurl', '.woff': 'empty' },
   });
-  const css = await readFile(join(out, 'page.css'), 'utf8');
-  await writeFile(join(out, 'page.css'), css.replace(/,url\(\)\s*format\("woff"\)/g, ''));
+  const css = (await readFile(join(out, 'page.css'), 'utf8')).replace(/,url\(\)\s*format\("woff"\)/g, '');
+  await writeFile(join(out, 'page.css'), css);
+  await writeFile(join(out, GLYPHS_FILE), JSON.stringify(coverageOfCss(css)));
   await copyFile(join(root, 'components/page/index.html'), join(out, 'index.html'));
   await copyFile(join(root, 'components/page/dev.html'), join(out, 'dev.html'));
 }

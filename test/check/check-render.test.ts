@@ -42,4 +42,21 @@ describe('check in the rendering browser', () => {
       expect.objectContaining({ id: 'vault', text: 'Certified secure vault', box: expect.any(Object) }),
     );
   });
+
+  it("names the characters the theme's fonts cannot draw, read from what the page drew", () => {
+    const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'check', 'test/fixtures/lint/foreign-glyphs.yaml', '--json'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    const { items } = JSON.parse(run.stdout) as {
+      items: Array<{ findings: Array<{ rule: string; element: { id: string }; message: string }> }>;
+    };
+    const glyphs = new Map((items[0]?.findings ?? []).filter((f) => f.rule === 'missing-glyph').map((f) => [f.element.id, f.message]));
+    expect([...glyphs.keys()].sort()).toEqual(['queue', 'queue-to-worker', 'worker']);
+    expect(glyphs.get('queue')).toBe(
+      '"注文 Queue": IBM Plex Mono has no 注 (U+6CE8), 文 (U+6587); they come out in whatever font this machine has, or as empty boxes — write the text without them, or use a theme font that has them',
+    );
+    expect(glyphs.get('worker')).toContain('IBM Plex Sans Condensed has no 🚀 (U+1F680); it comes out');
+    expect(glyphs.get('queue-to-worker')).toContain('IBM Plex Sans Condensed has no → (U+2192);');
+  });
 });

@@ -22,6 +22,8 @@ const text = (over: Partial<InspectedText> = {}): InspectedText => ({
   container: box(100, 100, 200, 60),
   fontSize: 13,
   color: 'rgb(255, 255, 255)',
+  font: '"IBM Plex Mono", monospace',
+  uppercase: false,
   ...over,
 });
 const part = (kind: InspectedPart['kind'], id: string, b: ReturnType<typeof box>): InspectedPart => ({ kind, id, box: b });

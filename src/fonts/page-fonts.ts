@@ -1,0 +1,67 @@
+/**
+ * Which characters the page's bundled fonts can draw, per font family: read from the WOFF2
+ * data URLs in the built page.css (so from exactly what the page has), at build time into
+ * dist/page/glyphs.json. A character outside them is drawn with whatever font the machine
+ * has, or as an empty box (the `missing-glyph` check).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
+import { woff2CodePoints, type CodePointRanges } from './woff2-cmap.js';
+
+/** Font family (as CSS names it) → the characters every bundled face of it has. */
+export type GlyphCoverage = Readonly<Record<string, CodePointRanges>>;
+
+export const GLYPHS_FILE = 'glyphs.json';
+
+/** The coverage of every @font-face in `css` whose source is a WOFF2 data URL. */
+export function coverageOfCss(css: string): GlyphCoverage {
+  const faces = new Map<string, CodePointRanges[]>();
+  for (const [, block = ''] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const family = /font-family:\s*(?:"([^"]+)"|'([^']+)'|([^;]+))/.exec(block);
+    const data = /url\(\s*["']?data:font\/woff2;base64,([A-Za-z0-9+/=]+)/.exec(block);
+    const name = (family?.[1] ?? family?.[2] ?? family?.[3])?.trim();
+    if (!name || !data?.[1]) continue;
+    faces.set(name, [...(faces.get(name) ?? []), woff2CodePoints(Buffer.from(data[1], 'base64'))]);
+  }
+  // A family's faces (its weights) are subset alike; where one lacks a character, the family
+  // is taken not to have it, since which face draws a text depends on its weight.
+  return Object.fromEntries([...faces].map(([name, ranges]) => [name, ranges.reduce(intersect)]));
+}
+
+export function intersect(a: CodePointRanges, b: CodePointRanges): CodePointRanges {
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [a0, a1] = a[i]!;
+    const [b0, b1] = b[j]!;
+    const from = Math.max(a0, b0);
+    const to = Math.min(a1, b1);
+    if (from <= to) out.push([from, to]);
+    if (a1 < b1) i++;
+    else j++;
+  }
+  return out;
+}
+
+export function covers(ranges: CodePointRanges, codePoint: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [from, to] = ranges[mid]!;
+    if (codePoint < from) high = mid - 1;
+    else if (codePoint > to) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+let loaded: GlyphCoverage | undefined;
+
+/** The coverage `npm run build` wrote beside the page bundle. */
+export function pageGlyphCoverage(): GlyphCoverage {
+  loaded ??= JSON.parse(readFileSync(join(packageRoot(), 'dist', 'page', GLYPHS_FILE), 'utf8')) as GlyphCoverage;
+  return loaded;
+}
