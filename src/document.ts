@@ -87,8 +87,8 @@ export interface PageApi {
   draw(doc: RenderDocument, layout: Layout): Promise<void>;
   /** Reads back what was drawn: every text with its measured box, and the boxes of the parts. */
   inspect(): Inspection;
-  /** Lays out in the page and draws (the full bundle only: dev server and standalone files). */
-  render?(doc: RenderDocument): Promise<void>;
+  /** Lays out in the page and draws (the full bundle only: dev server and standalone files); resolves to the layout drawn. */
+  render?(doc: RenderDocument): Promise<Layout>;
 }
 
 declare global {

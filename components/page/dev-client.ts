@@ -2,9 +2,17 @@
  * The dev page's client: a toolbar (outside the artboard) to pick spec, theme and size, and a
  * live connection to `cyanotype dev` that re-renders when a spec or theme changes and reloads
  * when the components are rebuilt. The artboard itself is drawn by page-full.js, the same
- * components and layout the renderer uses.
+ * components and layout the renderer uses. After each draw the toolbar lists the quality
+ * checks' findings on what was drawn; pointing at one outlines its place on the artboard.
  */
-import type { RenderDocument } from '../../src/document.js';
+import type { Box, RenderDocument } from '../../src/document.js';
+
+interface ShownFinding {
+  readonly severity: 'error' | 'warning';
+  readonly box?: Box | undefined;
+  /** The finding as the CLI prints it. */
+  readonly line: string;
+}
 
 interface Catalog {
   readonly specs: readonly {
@@ -23,6 +31,9 @@ const themeSelect = toolbar.querySelector<HTMLSelectElement>('[name=theme]')!;
 const sizeSelect = toolbar.querySelector<HTMLSelectElement>('[name=size]')!;
 const status = document.getElementById('status')!;
 const problem = document.getElementById('problem')!;
+const summary = document.getElementById('checks-summary')!;
+const list = document.getElementById('findings')!;
+const outline = document.getElementById('outline')!;
 let renders = 0;
 
 function fill(select: HTMLSelectElement, values: readonly string[], chosen: string | null) {
@@ -49,15 +60,54 @@ async function draw(): Promise<void> {
   problem.hidden = true;
   document.getElementById('stage')!.hidden = false;
   try {
-    await window.cyanotype.render?.(answer.document);
+    const layout = await window.cyanotype.render?.(answer.document);
     renders++;
     document.body.dataset['renders'] = String(renders);
     status.textContent = `rendered ${new Date().toLocaleTimeString()}`;
+    void check(query, { layout, inspection: window.cyanotype.inspect() }, renders);
   } catch (error) {
     problem.textContent = error instanceof Error ? error.message : String(error);
     problem.hidden = false;
     status.textContent = 'error';
   }
+}
+
+/** Asks the server to check what was drawn and lists the findings, unless a newer draw has come since. */
+async function check(query: URLSearchParams, drawn: unknown, render: number): Promise<void> {
+  summary.textContent = 'checking…';
+  const answer = (await (await fetch(`/api/check?${query}`, { method: 'POST', body: JSON.stringify(drawn) })).json()) as {
+    findings?: ShownFinding[];
+    error?: string;
+  };
+  if (render !== renders) return;
+  const findings = answer.findings ?? [];
+  summary.textContent =
+    answer.error ??
+    `${findings.length === 0 ? 'no' : findings.length} ${findings.length === 1 ? 'finding' : 'findings'} (contrast is checked on render)`;
+  // Text only: a finding quotes the spec's words, which are never markup.
+  list.replaceChildren(
+    ...findings.map((finding) => {
+      const item = document.createElement('li');
+      item.className = finding.severity;
+      item.textContent = finding.line;
+      item.addEventListener('mouseenter', () => showOutline(finding.box));
+      item.addEventListener('mouseleave', () => showOutline(undefined));
+      return item;
+    }),
+  );
+  document.body.dataset['checked'] = String(render);
+}
+
+/** Outlines a box of the artboard (which sits at the page's origin) from outside it, or hides the outline. */
+function showOutline(box: Box | undefined): void {
+  outline.hidden = !box;
+  if (!box) return;
+  Object.assign(outline.style, {
+    left: `${box.x - 3}px`,
+    top: `${box.y - 3}px`,
+    width: `${box.width + 6}px`,
+    height: `${box.height + 6}px`,
+  });
 }
 
 async function start() {

@@ -5,14 +5,16 @@
  */
 import type { RenderDocument } from '../../src/document.js';
 import { layoutSpec } from '../../src/layout/layout.js';
+import type { Layout } from '../../src/layout/types.js';
 import { canvasMeasurer } from '../shared/measure.js';
 import { draw, leanApi, prepare, themeFacesLoaded } from './api.js';
 
-async function render(doc: RenderDocument): Promise<void> {
+async function render(doc: RenderDocument): Promise<Layout> {
   const metrics = prepare(doc.theme, doc.spec.size);
   await themeFacesLoaded();
   const layout = await layoutSpec(doc.spec, metrics, canvasMeasurer());
   await draw(doc, layout);
+  return layout;
 }
 
 window.cyanotype = { ...leanApi, render };

@@ -4,19 +4,26 @@
  * layout code and the same text measurement), so what the author sees is what renders.
  *
  * Plain node:http plus server-sent events, not Vite: the page is a prebuilt bundle, so all a
- * dev server must do is serve five files, answer two JSON routes, and say "changed" or
- * "reload" when a watched file changes (docs/decisions/005-dev-server.md).
+ * dev server must do is serve five files, answer three JSON routes, and say "changed" or
+ * "reload" when a watched file changes (docs/decisions/005-dev-server.md). After each draw the
+ * page sends back its layout and what it drew; the server runs the quality checks on them (all
+ * but contrast, which needs the screenshot) and the toolbar lists the findings.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { checkWithoutPixels } from '../check/check.js';
+import { formatFinding } from '../check/findings.js';
+import type { Inspection } from '../document.js';
 import { CyanotypeError, UsageError } from '../errors.js';
+import type { Layout } from '../layout/types.js';
 import { packageRoot } from '../package-root.js';
 import { renderDocument } from '../render/document.js';
 import { collectSpecFiles, outputName } from '../render/files.js';
 import { loadSpecFile } from '../spec/load.js';
+import { readSize } from '../spec/size.js';
 import { builtInThemeNames, builtInThemesDirectory, loadTheme, summariseWarnings } from '../theme/themes.js';
 import { bundlePage } from './bundle.js';
 
@@ -82,6 +89,7 @@ export async function startDevServer(options: DevOptions, log: (line: string) =>
     }
     if (url.pathname === '/api/catalog') return json(response, await catalog());
     if (url.pathname === '/api/document') return json(response, await documentFor(url.searchParams));
+    if (url.pathname === '/api/check' && request.method === 'POST') return json(response, await checkDrawn(url.searchParams, request));
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('not found');
   }
@@ -106,17 +114,36 @@ export async function startDevServer(options: DevOptions, log: (line: string) =>
     return { specs, themes: [...new Set(themes)] };
   }
 
+  /** The spec and theme the page asks for (spec, theme and size in the query). */
+  async function chosen(query: URLSearchParams) {
+    const file = byName.get(query.get('spec') ?? '') ?? files[0];
+    if (!file) throw new UsageError('no specs');
+    const loaded = await loadSpecFile(file);
+    const size = readSize(query.get('size') ?? '');
+    const spec = 'size' in size ? { ...loaded, size: size.size } : loaded;
+    const theme = await loadTheme(query.get('theme') || options.theme || spec.theme);
+    return { spec, theme };
+  }
+
   /** The document for the page, or the one-line error a render would give. */
   async function documentFor(query: URLSearchParams) {
-    const file = byName.get(query.get('spec') ?? '') ?? files[0];
-    if (!file) return { error: 'no specs' };
     try {
-      const loaded = await loadSpecFile(file);
-      const size = /^(\d+)x(\d+)$/.exec(query.get('size') ?? '');
-      const spec = size ? { ...loaded, size: { width: Number(size[1]), height: Number(size[2]) } } : loaded;
-      const theme = await loadTheme(query.get('theme') || options.theme || spec.theme);
+      const { spec, theme } = await chosen(query);
       for (const line of summariseWarnings(theme.warnings)) log(`warning: ${line}`);
       return { document: await renderDocument(spec, theme) };
+    } catch (error) {
+      if (error instanceof CyanotypeError) return { error: error.message };
+      throw error;
+    }
+  }
+
+  /** The findings `cyanotype check` would report for what the page drew, but contrast. */
+  async function checkDrawn(query: URLSearchParams, request: IncomingMessage) {
+    try {
+      const { spec } = await chosen(query);
+      const { layout, inspection } = JSON.parse(await body(request)) as { layout: Layout; inspection: Inspection };
+      const findings = await checkWithoutPixels({ spec, layout, inspection });
+      return { findings: findings.map((f) => ({ ...f, line: formatFinding(f) })) };
     } catch (error) {
       if (error instanceof CyanotypeError) return { error: error.message };
       throw error;
@@ -163,6 +190,18 @@ export async function startDevServer(options: DevOptions, log: (line: string) =>
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+/** A request's body as text; the page's layout and inspection are tens of kilobytes, a body over 8 MiB is refused. */
+async function body(request: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  for await (const part of request as AsyncIterable<Buffer>) {
+    length += part.length;
+    if (length > 8 * 1024 * 1024) throw new UsageError('request body over 8 MiB');
+    parts.push(part);
+  }
+  return Buffer.concat(parts).toString('utf8');
 }
 
 function json(response: ServerResponse, body: unknown): void {

@@ -112,6 +112,51 @@ describe('cyanotype dev', () => {
     expect(await page.$eval('#problem', (el) => (el as HTMLElement).hidden)).toBe(true);
   });
 
+  it("lists the quality checks' findings on what it drew, and updates them when the spec changes", async () => {
+    await page.goto(`${server.url}?spec=https-request-path&theme=blueprint`);
+    const checked = (n: number) => page.waitForFunction((k) => Number(document.body.dataset['checked'] ?? 0) >= k, { timeout: 5000 }, n);
+    await checked(1);
+    expect(await page.$eval('#checks-summary', (el) => el.textContent)).toBe('no findings (contrast is checked on render)');
+    const file = join(specs, 'https-request-path.yaml');
+    const good = readFileSync(file, 'utf8');
+    const count = await renders();
+    writeFileSync(file, good.replace('label: HTTPS GET', 'label: HTTPS GET → 443'));
+    await checked(count + 1);
+    expect(await page.$eval('#checks-summary', (el) => el.textContent)).toBe('1 finding (contrast is checked on render)');
+    const [line] = await page.$$eval('#findings li', (items) => items.map((li) => li.textContent));
+    expect(line).toMatch(
+      /^error missing-glyph \(connection browser-to-cdn at \d+,\d+ \d+×\d+\): "HTTPS GET → 443": IBM Plex Sans Condensed has no → \(U\+2192\)/,
+    );
+    // Pointing at the finding outlines the label's place on the artboard.
+    await page.hover('#findings li');
+    const outline = await page.$eval('#outline', (el) => ({
+      hidden: (el as HTMLElement).hidden,
+      box: el.getBoundingClientRect().toJSON() as DOMRect,
+    }));
+    const artboard = await page.$eval('[data-cyanotype-artboard]', (el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const [x, y, width, height] = /at (\d+),(\d+) (\d+)×(\d+)/
+      .exec(line ?? '')!
+      .slice(1)
+      .map(Number) as [number, number, number, number];
+    expect(outline.hidden).toBe(false);
+    const drawn = {
+      x: outline.box.x - artboard.x + 3,
+      y: outline.box.y - artboard.y + 3,
+      width: outline.box.width - 6,
+      height: outline.box.height - 6,
+    };
+    for (const [found, expected] of [
+      [drawn.x, x],
+      [drawn.y, y],
+      [drawn.width, width],
+      [drawn.height, height],
+    ] as const)
+      expect(Math.abs(found - expected)).toBeLessThanOrEqual(1);
+    writeFileSync(file, good);
+    await checked(count + 2);
+    expect(await page.$$eval('#findings li', (items) => items.length)).toBe(0);
+  });
+
   it('stops cleanly: the port no longer answers', async () => {
     const other = await startDevServer({ inputs: [specs], port: 0 }, () => undefined);
     expect((await fetch(`${other.url}api/catalog`)).ok).toBe(true);
