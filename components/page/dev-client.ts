@@ -72,13 +72,15 @@ async function draw(): Promise<void> {
   }
 }
 
+/** The server's answer to a check: the findings, or why there are none. */
+type CheckAnswer = { readonly findings?: readonly ShownFinding[]; readonly error?: string };
+
 /** Asks the server to check what was drawn and lists the findings, unless a newer draw has come since. */
 async function check(query: URLSearchParams, drawn: unknown, render: number): Promise<void> {
   summary.textContent = 'checking…';
-  const answer = (await (await fetch(`/api/check?${query}`, { method: 'POST', body: JSON.stringify(drawn) })).json()) as {
-    findings?: ShownFinding[];
-    error?: string;
-  };
+  const answer: CheckAnswer = await fetch(`/api/check?${query}`, { method: 'POST', body: JSON.stringify(drawn) })
+    .then(async (response) => (response.ok ? ((await response.json()) as CheckAnswer) : { error: await response.text() }))
+    .catch((error: unknown) => ({ error: `checks failed: ${error instanceof Error ? error.message : String(error)}` }));
   if (render !== renders) return;
   const findings = answer.findings ?? [];
   summary.textContent =
