@@ -132,7 +132,7 @@ function mermaidConfig(): string {
     path,
     JSON.stringify({
       executablePath: browser,
-      args: ['--disable-gpu', ...SPEED_FLAGS, ...machineFlags()],
+      args: ['--disable-gpu', ...SPEED_FLAGS, ...machineFlags(browser)],
     }),
   );
   return path;

@@ -5,10 +5,11 @@ import { launchFlags, machineFlags } from '../../dist/node/render/launch-args.js
 import { findBrowser } from '../../dist/node/render/find-browser.js';
 
 export async function launchTab() {
+  const executablePath = findBrowser();
   const browser = await puppeteer.launch({
-    executablePath: findBrowser(),
+    executablePath,
     headless: true,
-    args: [...launchFlags(), ...machineFlags()],
+    args: [...launchFlags(), ...machineFlags(executablePath)],
     defaultViewport: { width: 1024, height: 1024 },
   });
   const [page] = await browser.pages();

@@ -16,6 +16,17 @@ export function identityFromProduct(product: string): string {
   return product.startsWith('HeadlessChrome/') ? `${version}${SHELL}` : version;
 }
 
+/** Whether an executable is Chromium's headless shell, by its name (symlinks resolved; Debian's and Puppeteer's both say so). */
+export function isHeadlessShell(executable: string): boolean {
+  try {
+    return SHELL_NAME.test(basename(realpathSync(executable)).toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+const SHELL_NAME = /headless[-_]shell/;
+
 /**
  * What an executable is, without starting a browser: its version from `--version`, its kind
  * from its name (symlinks resolved). Undefined when either is unclear (a wrapper script with
@@ -28,7 +39,7 @@ export function identityOfExecutable(executable: string): Promise<string | undef
   } catch {
     return Promise.resolve(undefined);
   }
-  const shell = /headless[-_]shell/.test(name);
+  const shell = SHELL_NAME.test(name);
   const full = /^(chromium|chromium-browser|chrome|google-chrome(-\w+)?)$/.test(name);
   if (!shell && !full) return Promise.resolve(undefined);
   return new Promise((resolve) => {

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS, rasterFlags } from './flags.js';
+import { isHeadlessShell } from './browser-identity.js';
+import { DETERMINISM_FLAGS, QUIET_FLAGS, SPEED_FLAGS, processFlags, rasterFlags } from './flags.js';
 
 export const CHROMIUM_ARGS_FILE = (): string => join(packageRoot(), 'dist', 'cache', 'chromium-args.json');
 
@@ -16,9 +17,10 @@ export function launchFlags(): string[] {
   return [...DETERMINISM_FLAGS, ...QUIET_FLAGS, ...SPEED_FLAGS];
 }
 
-/** Flags that depend on this machine, added when Chromium starts (the recorded command line is built elsewhere). */
-export function machineFlags(): string[] {
-  return [...sandboxFlags(), ...rasterFlags(availableParallelism())];
+/** Flags that depend on this machine and this browser, added when Chromium starts (the recorded command line is built elsewhere). */
+export function machineFlags(executable: string): string[] {
+  const sandbox = sandboxFlags();
+  return [...sandbox, ...processFlags(isHeadlessShell(executable), sandbox.length === 0), ...rasterFlags(availableParallelism())];
 }
 
 /** Chromium refuses to start as root without it (and some containers need it anyway). */

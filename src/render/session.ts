@@ -68,7 +68,7 @@ async function launch(executablePath: string, headless: boolean | 'shell'): Prom
   return await puppeteer.launch({
     executablePath,
     headless,
-    args: [...launchFlags(), ...machineFlags()],
+    args: [...launchFlags(), ...machineFlags(executablePath)],
     defaultViewport: null,
     timeout: STARTUP_TIMEOUT,
   });
@@ -173,7 +173,7 @@ export class BrowserSession {
     const args = options.headless === 'shell' ? undefined : recordedArgs();
     // A missing bundle is reported before any browser is started; it is read while Chromium boots.
     assertPageBundle();
-    const launched = args ? LaunchedChromium.start(executablePath, [...args, ...machineFlags()]) : undefined;
+    const launched = args ? LaunchedChromium.start(executablePath, [...args, ...machineFlags(executablePath)]) : undefined;
     let browser: Browser;
     let assets: ReadonlyMap<string, Buffer>;
     try {
