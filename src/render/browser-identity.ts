@@ -16,16 +16,22 @@ export function identityFromProduct(product: string): string {
   return product.startsWith('HeadlessChrome/') ? `${version}${SHELL}` : version;
 }
 
-/** Whether an executable is Chromium's headless shell, by its name (symlinks resolved; Debian's and Puppeteer's both say so). */
-export function isHeadlessShell(executable: string): boolean {
+/** Debian's chromium-headless-shell and Puppeteer's chrome-headless-shell both say so in their names. */
+const SHELL_NAME = /headless[-_]shell/;
+
+/** An executable's file name, symlinks resolved, lower case; undefined when it does not exist. */
+function executableName(executable: string): string | undefined {
   try {
-    return SHELL_NAME.test(basename(realpathSync(executable)).toLowerCase());
+    return basename(realpathSync(executable)).toLowerCase();
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-const SHELL_NAME = /headless[-_]shell/;
+/** Whether an executable is Chromium's headless shell, by its name. */
+export function isHeadlessShell(executable: string): boolean {
+  return SHELL_NAME.test(executableName(executable) ?? '');
+}
 
 /**
  * What an executable is, without starting a browser: its version from `--version`, its kind
@@ -33,12 +39,8 @@ const SHELL_NAME = /headless[-_]shell/;
  * another name, say): the caller then asks the started browser itself.
  */
 export function identityOfExecutable(executable: string): Promise<string | undefined> {
-  let name: string;
-  try {
-    name = basename(realpathSync(executable)).toLowerCase();
-  } catch {
-    return Promise.resolve(undefined);
-  }
+  const name = executableName(executable);
+  if (name === undefined) return Promise.resolve(undefined);
   const shell = SHELL_NAME.test(name);
   const full = /^(chromium|chromium-browser|chrome|google-chrome(-\w+)?)$/.test(name);
   if (!shell && !full) return Promise.resolve(undefined);

@@ -56,13 +56,12 @@ export function rasterFlags(cores: number): string[] {
 /**
  * One process, for Chromium's headless shell: it then runs the renderer, GPU and network
  * services inside the browser process, so none of those processes starts and no frame or
- * screenshot crosses between processes. Measured (alternating runs, the same pixels for the 50
- * bench diagrams and the flagship): the 50 in 6.25 → 5.90 s and 6.05 → 5.70 s, machine CPU
- * −5–6%; peak memory 433 → 407 MiB with the zygote gone too (it forks renderers, and there are
- * none to fork; Chromium lets it go only unsandboxed). Chrome's new headless mode keeps its
- * processes: --single-process is reported to crash it (puppeteer-sharp#2512). Without the
- * renderer's sandbox the page still loads nothing but cyanotype's bundle (every other request
- * is blocked) and labels are text, never markup.
+ * screenshot crosses between processes — cold flagship 1.09 → 0.94 s, the 50 bench diagrams
+ * 4–5% faster, peak 444–453 → 396–421 MiB, the same pixels (decision 012). The zygote goes
+ * too where Chromium allows it (unsandboxed): it forks renderers, and there are none to fork.
+ * Chrome's new headless mode keeps its processes: --single-process is reported to crash it
+ * (puppeteer-sharp#2512). Without the renderer's sandbox the page still loads nothing but
+ * cyanotype's bundle (every other request is blocked) and labels are text, never markup.
  */
 export function processFlags(headlessShell: boolean, sandboxed: boolean): string[] {
   if (!headlessShell) return [];
