@@ -55,6 +55,7 @@ async function draw(): Promise<void> {
     problem.hidden = false;
     document.getElementById('stage')!.hidden = true;
     status.textContent = 'error';
+    clearFindings();
     return;
   }
   problem.hidden = true;
@@ -69,7 +70,15 @@ async function draw(): Promise<void> {
     problem.textContent = error instanceof Error ? error.message : String(error);
     problem.hidden = false;
     status.textContent = 'error';
+    clearFindings();
   }
+}
+
+/** No picture, no findings: the last picture's would describe what is no longer shown. */
+function clearFindings(): void {
+  summary.textContent = '';
+  list.replaceChildren();
+  showOutline(undefined);
 }
 
 /** The server's answer to a check: the findings, or why there are none. */

@@ -152,6 +152,10 @@ describe('cyanotype dev', () => {
       [drawn.height, height],
     ] as const)
       expect(Math.abs(found - expected)).toBeLessThanOrEqual(1);
+    // A spec that stops loading takes its picture's findings with it.
+    writeFileSync(file, good.replace('label: HTTPS GET', 'label: HTTPS GET → 443').replace('to: cdn,', 'to: cnd,'));
+    await page.waitForSelector('#problem:not([hidden])', { timeout: 5000 });
+    expect(await page.$$eval('#findings li', (items) => items.length)).toBe(0);
     writeFileSync(file, good);
     await checked(count + 2);
     expect(await page.$$eval('#findings li', (items) => items.length)).toBe(0);
