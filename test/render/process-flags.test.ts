@@ -39,7 +39,8 @@ async function chromiumProcesses(browser: string): Promise<number> {
   while (running) {
     const chromium = descendants(child.pid!).filter((pid) => {
       try {
-        return /chrom/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+        // The browser (it has the DevTools pipe) and its helpers (--type=…), not the `--version` probe.
+        return /--remote-debugging-pipe|--type=/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
       } catch {
         return false;
       }
