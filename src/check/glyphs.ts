@@ -4,19 +4,13 @@
  * between machines, and may not say what the spec says.
  */
 import type { InspectedText } from '../document.js';
+import { fontFamilies } from '../fonts/family-list.js';
 import { covers, type GlyphCoverage } from '../fonts/page-fonts.js';
 import type { Finding } from './findings.js';
 import { elementOf } from './layout-audit.js';
 
 /** At most this many characters are named in one finding. */
 const NAMED = 8;
-
-/** The families of a computed font-family list, unquoted. */
-export function fontFamilies(list: string): string[] {
-  return [...list.matchAll(/\s*(?:"([^"]*)"|'([^']*)'|([^,]+))\s*(?:,|$)/g)]
-    .map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim())
-    .filter((family) => family.length > 0);
-}
 
 export function auditGlyphs(texts: readonly InspectedText[], coverage: GlyphCoverage): Finding[] {
   const findings: Finding[] = [];

@@ -4,7 +4,7 @@
  * dist/page/glyphs.json. A character outside them is drawn with whatever font the machine
  * has, or as an empty box (the `missing-glyph` check).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { woff2CodePoints, type CodePointRanges } from './woff2-cmap.js';
@@ -60,8 +60,15 @@ export function covers(ranges: CodePointRanges, codePoint: number): boolean {
 
 let loaded: GlyphCoverage | undefined;
 
+const glyphsPath = (): string => join(packageRoot(), 'dist', 'page', GLYPHS_FILE);
+
 /** The coverage `npm run build` wrote beside the page bundle. */
 export function pageGlyphCoverage(): GlyphCoverage {
-  loaded ??= JSON.parse(readFileSync(join(packageRoot(), 'dist', 'page', GLYPHS_FILE), 'utf8')) as GlyphCoverage;
+  loaded ??= JSON.parse(readFileSync(glyphsPath(), 'utf8')) as GlyphCoverage;
   return loaded;
+}
+
+/** The font families the page bundles; undefined before `npm run build` has written the bundle. */
+export function bundledFamilies(): string[] | undefined {
+  return existsSync(glyphsPath()) ? Object.keys(pageGlyphCoverage()).sort() : undefined;
 }

@@ -12,6 +12,8 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { didYouMean } from '../spec/suggest.js';
+import { fontFamilies } from '../fonts/family-list.js';
+import { bundledFamilies } from '../fonts/page-fonts.js';
 
 export const REFERENCE_THEME = 'blueprint';
 
@@ -95,14 +97,37 @@ export async function loadTheme(nameOrPath: string): Promise<Theme> {
   const meta = await readThemeMeta(directory);
   const own = await readFile(join(directory, 'theme.css'), 'utf8');
   const referenceDirectory = join(builtInThemesDirectory(), REFERENCE_THEME);
-  if (resolve(directory) === resolve(referenceDirectory)) return { ...meta, directory, css: own, warnings: [] };
+  if (resolve(directory) === resolve(referenceDirectory)) return { ...meta, directory, css: own, warnings: unbundledFonts(meta.name, own) };
 
   const reference = await readFile(join(referenceDirectory, 'theme.css'), 'utf8');
   const declared = tokensOf(own);
-  const warnings = [...tokensOf(reference)]
+  const missing = [...tokensOf(reference)]
     .filter(([token]) => !declared.has(token))
     .map(([token, value]) => `theme "${meta.name}" does not set ${token}; using ${REFERENCE_THEME}'s ${value}`);
-  return { ...meta, directory, css: `${reference}\n/* ${meta.name} */\n${own}`, warnings };
+  const css = `${reference}\n/* ${meta.name} */\n${own}`;
+  // Fonts first: summariseWarnings counts what it leaves out as tokens not set.
+  return { ...meta, directory, css, warnings: [...unbundledFonts(meta.name, css), ...missing] };
+}
+
+/**
+ * A text role whose font is not one the page bundles is drawn with whatever font the machine
+ * has — the same spec then gives different pixels on different machines, and layout measures
+ * a font the author never saw. One warning per such font, naming the roles that use it.
+ */
+function unbundledFonts(theme: string, css: string): string[] {
+  const bundled = bundledFamilies();
+  if (!bundled) return [];
+  const roles = new Map<string, string[]>();
+  for (const [token, value] of tokensOf(css)) {
+    const first = /^--cy-text-[a-z-]+-family$/.test(token) ? fontFamilies(value)[0] : undefined;
+    if (first === undefined || bundled.includes(first)) continue;
+    roles.set(first, [...(roles.get(first) ?? []), token]);
+  }
+  return [...roles].map(
+    ([family, tokens]) =>
+      `theme "${theme}": ${tokens.join(', ')} ${tokens.length === 1 ? 'starts' : 'start'} with "${family}", a font cyanotype does not bundle, ` +
+      `so it is drawn with whatever this machine has and pictures differ between machines; bundled: ${bundled.join(', ')}`,
+  );
 }
 
 /** At most `max` warnings, then one line for the rest, so a sparse theme does not flood a terminal. */

@@ -44,6 +44,24 @@ describe('themes', () => {
     expect(theme.css.endsWith('--cy-color-line: #ff5577;\n}\n')).toBe(true);
   });
 
+  it('warns once per font a theme names that the page does not bundle, first among its warnings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cyanotype-theme-'));
+    const css = readFileSync('themes/blueprint/theme.css', 'utf8')
+      .replace("--cy-text-title-family: 'Chakra Petch', sans-serif;", "--cy-text-title-family: 'Inter', sans-serif;")
+      .replace("--cy-text-tag-family: 'IBM Plex Mono', monospace;", "--cy-text-tag-family: 'Inter', 'IBM Plex Mono';")
+      .replace("--cy-text-subtitle-family: 'IBM Plex Sans Condensed', sans-serif;", '--cy-text-subtitle-family: sans-serif;')
+      .replace('--cy-color-line: #56d8ff;', '');
+    writeFileSync(join(dir, 'theme.css'), css);
+    const theme = await loadTheme(dir);
+    const bundled =
+      'bundled: Atkinson Hyperlegible, Chakra Petch, IBM Plex Mono, IBM Plex Sans Condensed, IBM Plex Serif, Patrick Hand, Share Tech Mono, VT323';
+    expect(theme.warnings).toEqual([
+      `theme "${theme.name}": --cy-text-title-family, --cy-text-tag-family start with "Inter", a font cyanotype does not bundle, so it is drawn with whatever this machine has and pictures differ between machines; ${bundled}`,
+      `theme "${theme.name}": --cy-text-subtitle-family starts with "sans-serif", a font cyanotype does not bundle, so it is drawn with whatever this machine has and pictures differ between machines; ${bundled}`,
+      `theme "${theme.name}" does not set --cy-color-line; using blueprint's #56d8ff`,
+    ]);
+  });
+
   it('answers an unknown theme with the ones that exist', async () => {
     await expect(loadTheme('amberr')).rejects.toThrow(`unknown theme "amberr" (did you mean "amber"?); available: ${BUILT_IN.join(', ')}`);
   });
