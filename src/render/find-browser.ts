@@ -11,7 +11,8 @@ import { BrowserError } from '../errors.js';
 /**
  * Chromium's headless shell first: the same engine without the browser's UI layer; it starts
  * ~0.3 s sooner and a 50-diagram batch takes ~120 MiB less (decision 011). Debian's
- * /usr/bin/chromium-headless-shell is a wrapper script around the /usr/lib one.
+ * /usr/bin/chromium-headless-shell is a wrapper script around the /usr/lib one. .puppeteerrc.cjs
+ * reads this literal at install time: keep it a plain list of quoted paths.
  */
 export const SYSTEM_BROWSERS = [
   '/usr/lib/chromium/chromium-headless-shell',
