@@ -3,7 +3,7 @@
  * CSS. Plain JSON, so it crosses into the browser unchanged and can be inlined in an HTML file.
  */
 import type { IconNode } from './icons/icons.js';
-import type { MeasureRequest } from './layout/measure-table.js';
+import type { MeasureBatch } from './layout/measure-table.js';
 import type { Layout, LayoutMetrics } from './layout/types.js';
 import type { Size, Spec } from './spec/model.js';
 
@@ -81,8 +81,8 @@ export interface Inspection {
 export interface PageApi {
   /** Applies the theme and sizes the artboard; returns the theme's layout metrics. */
   prepare(theme: RenderDocument['theme'], size: Size): LayoutMetrics;
-  /** Widths of the strings in the page's real fonts (loading them first). */
-  measure(requests: readonly MeasureRequest[]): Promise<number[]>;
+  /** Widths of the strings in the page's real fonts (loading them first), in the order of the batch's runs. */
+  measure(batch: MeasureBatch): Promise<number[]>;
   /** Draws a laid-out document; resolves once every part is drawn. */
   draw(doc: RenderDocument, layout: Layout): Promise<void>;
   /** Reads back what was drawn: every text with its measured box, and the boxes of the parts. */

@@ -3,7 +3,7 @@
  * one (layout in the page, for the dev server and standalone files).
  */
 import type { Inspection, PageApi, RenderDocument } from '../../src/document.js';
-import type { MeasureRequest } from '../../src/layout/measure-table.js';
+import type { MeasureBatch } from '../../src/layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../../src/layout/types.js';
 import type { Size } from '../../src/spec/model.js';
 import '../artboard/cy-artboard.js';
@@ -60,11 +60,10 @@ export function themeFacesLoaded(): Promise<void> {
   return themeFaces;
 }
 
-export async function measure(requests: readonly MeasureRequest[]): Promise<number[]> {
-  const fonts = new Map(requests.map((r) => [`${r.font.weight} ${r.font.size}px ${r.font.family}`, r.font]));
-  await loadFonts([...fonts.values()]);
+export async function measure({ fonts, runs }: MeasureBatch): Promise<number[]> {
+  await loadFonts(fonts);
   const measureText = canvasMeasurer();
-  return requests.map((r) => measureText(r.text, r.font));
+  return runs.map(([font, text]) => measureText(text, fonts[font]!));
 }
 
 export async function draw(doc: RenderDocument, layout: Layout): Promise<void> {

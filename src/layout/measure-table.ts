@@ -13,6 +13,30 @@ export interface MeasureRequest {
   readonly font: FontMetrics;
 }
 
+/**
+ * Measure requests as they cross to the page: each font once, each string with its font's
+ * index. The flagship's 769 requests were 126 KB of JSON with the font repeated in every one;
+ * serialising and parsing that cost a cold render ~10 ms more than measuring did.
+ */
+export interface MeasureBatch {
+  readonly fonts: readonly FontMetrics[];
+  readonly runs: ReadonlyArray<readonly [font: number, text: string]>;
+}
+
+export function packRequests(requests: readonly MeasureRequest[]): MeasureBatch {
+  const fonts: FontMetrics[] = [];
+  const index = new Map<FontMetrics, number>();
+  const runs = requests.map(({ text, font }): [number, string] => {
+    let at = index.get(font);
+    if (at === undefined) {
+      at = fonts.push(font) - 1;
+      index.set(font, at);
+    }
+    return [at, text];
+  });
+  return { fonts, runs };
+}
+
 export const fontKey = (font: FontMetrics): string => `${font.weight}|${font.size}|${font.letterSpacing}|${font.family}`;
 
 /** The strings wrapText usually measures for `text`: all contiguous runs of its words. */

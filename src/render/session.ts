@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
-import type { MeasureRequest } from '../layout/measure-table.js';
+import { packRequests, type MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
@@ -291,7 +291,8 @@ export class BrowserSession {
    */
   async measure(requests: readonly MeasureRequest[]): Promise<number[]> {
     const page = await this.openPage();
-    return await traced(`measure ${requests.length}`, () => page.evaluate((r) => window.cyanotype.measure(r), requests));
+    const batch = packRequests(requests);
+    return await traced(`measure ${requests.length}`, () => page.evaluate((b) => window.cyanotype.measure(b), batch));
   }
 
   /** Draws a laid-out document and captures the artboard. */
