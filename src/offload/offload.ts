@@ -14,6 +14,7 @@ import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Spec } from '../spec/model.js';
 import { packageRoot } from '../package-root.js';
 import { traceOrigin } from '../trace.js';
+import { tierUpLater } from './tiering.js';
 
 /** Messages to the worker. */
 export type OffloadRequest =
@@ -69,8 +70,13 @@ export class Offload {
     worker.unref();
   }
 
-  /** Starts the worker from its built bundle (scripts/build-cli.ts), which tests and the CLI share. */
+  /**
+   * Starts the worker from its built bundle (scripts/build-cli.ts), which tests and the CLI
+   * share. Only a batch starts one, so this is also where the process is told to optimise
+   * later (tiering.ts).
+   */
   static start(options: OffloadOptions): Offload {
+    tierUpLater();
     const script = join(packageRoot(), 'dist', 'cli', 'offload-worker.mjs');
     return new Offload(new Worker(script, { workerData: { ...options, traceOrigin } }));
   }
