@@ -7,14 +7,18 @@
  *
  *   single   (a) floor: bare Puppeteer launch + setContent + screenshot (a one-line page)
  *            (a') the same floor setting the flagship's finished picture (static HTML, same pixels)
+ *            (a″) cyanotype's own page drawing and capturing the flagship from a finished layout
  *            (b) one cold `cyanotype render` of the flagship (with and without the checks)
  *            (d) mermaid-cli rendering one equivalent diagram
- *   batch    (a) floor of 50 pages in one browser, and (a') of the 50 finished pictures
+ *   batch    (a) floor of 50 pages in one browser, (a') of the 50 finished pictures, and (a″)
  *            (c) `cyanotype render` of 50 diagrams in one run (1 and 2 browsers)
  *            (d) mermaid-cli on the same 50 diagrams: one process each, and its markdown batch mode
  *
  * The issue's targets are set against (a). (a') says what the browser alone takes to paint
- * exactly the pixels cyanotype writes (scripts/bench/snapshot.mjs; checked pixel for pixel).
+ * exactly the pixels cyanotype writes (scripts/bench/snapshot.mjs; checked pixel for pixel), with
+ * Chromium's default PNG encoding. (a″) is what cyanotype would take if all of its Node work
+ * (layout, checks, compaction) cost nothing: its page draws and captures plans made beforehand
+ * (scripts/bench/draw-only.ts, bundled like the CLI).
  *
  * BENCH_RUNS (default 5) sets the rounds for single; batch uses half as many.
  */
@@ -22,12 +26,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { stringify } from 'yaml';
 import { comparePng } from '../src/compare/compare.js';
 import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
 import { identityOfExecutable } from '../src/render/browser-identity.js';
 import { findBrowser } from '../src/render/find-browser.js';
+import { Renderer } from '../src/renderer.js';
+import { loadSpecFile } from '../src/spec/load.js';
 import { generateSpec } from '../test/support/generate.js';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -194,6 +201,36 @@ function pictures(specs: string[], name: string): string {
   return pages;
 }
 
+/** The specs' plans (layouts made, nothing drawn), as JSON for the (a″) row; not timed. */
+async function plans(specs: string[], name: string): Promise<string> {
+  const renderer = await Renderer.open();
+  try {
+    const made = [];
+    for (const file of specs) made.push(await renderer.plan(await loadSpecFile(file), file.replace(/^.*\//, '').replace(/\.ya?ml$/, '')));
+    const path = join(scratch, `${name}-plans.json`);
+    writeFileSync(path, JSON.stringify(made));
+    return path;
+  } finally {
+    await renderer.close();
+  }
+}
+
+/** scripts/bench/draw-only.ts bundled as the CLI is (scripts/build-cli.ts), so it loads as fast. */
+const drawOnly = join('dist', 'bench', 'draw-only.mjs');
+await build({
+  entryPoints: ['scripts/bench/draw-only.ts'],
+  outfile: drawOnly,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: "import { createRequire as __cyanotypeRequire } from 'node:module'; const require = __cyanotypeRequire(import.meta.url);" },
+  external: ['elkjs', 'puppeteer'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+
 const browser = findBrowser();
 /** Chrome's new headless mode, when the browser cyanotype picks is the headless shell and Debian's chromium is here too. */
 const newHeadless = ['/usr/bin/chromium', '/usr/bin/google-chrome-stable'].find((path) => existsSync(path) && path !== browser);
@@ -211,6 +248,7 @@ if (!only || only === 'single') {
   const one = writeSpecs(1);
   const out = join(scratch, 'single');
   const flagship = pictures(['examples/docker-container-layers.yaml'], 'flagship');
+  const flagshipPlan = await plans(['examples/docker-container-layers.yaml'], 'flagship');
   // The (a') floor must shoot exactly the pixels cyanotype writes.
   run(cyanotype('render', 'examples/docker-container-layers.yaml', '-o', out, '--force'));
   run([node, 'scripts/bench/floor.mjs', '--pictures', flagship, '--out', join(scratch, 'floor-shot')]);
@@ -224,6 +262,7 @@ if (!only || only === 'single') {
     [
       ['(a) floor: Puppeteer launch + setContent + screenshot', [node, 'scripts/bench/floor.mjs']],
       ["(a') floor, the flagship's finished picture", [node, 'scripts/bench/floor.mjs', '--pictures', flagship]],
+      ["(a″) cyanotype's page alone, the flagship's finished layout", [node, drawOnly, flagshipPlan, join(scratch, 'draw-only-1')]],
       ['(b) cyanotype render, flagship', cyanotype('render', 'examples/docker-container-layers.yaml', '-o', out, '--force')],
       [
         '(b) cyanotype render --no-check, flagship',
@@ -241,9 +280,11 @@ if (!only || only === 'single') {
   const floor = m.get('(a) floor: Puppeteer launch + setContent + screenshot');
   const same = m.get("(a') floor, the flagship's finished picture");
   const [checked, unchecked] = [m.get('(b) cyanotype render, flagship'), m.get('(b) cyanotype render --no-check, flagship')];
+  const alone = m.get("(a″) cyanotype's page alone, the flagship's finished layout");
   console.log(
     `\ncold render ÷ floor: ${ratio(checked, floor)} (target ≤ 1.2); --no-check ÷ floor: ${ratio(unchecked, floor)}` +
-      `\ncold render ÷ same-picture floor: ${ratio(checked, same)}; --no-check ÷ same-picture floor: ${ratio(unchecked, same)}`,
+      `\ncold render ÷ same-picture floor: ${ratio(checked, same)}; --no-check ÷ same-picture floor: ${ratio(unchecked, same)}` +
+      `\ncyanotype's page alone ÷ floor: ${ratio(alone, floor)}; cold render ÷ its page alone: ${ratio(checked, alone)}`,
   );
 }
 
@@ -251,6 +292,12 @@ if (!only || only === 'batch') {
   const fifty = writeSpecs(50);
   const out = join(scratch, 'batch');
   const fiftyPictures = pictures([fifty.yaml], 'fifty');
+  const fiftyPlans = await plans(
+    readdirSync(fifty.yaml)
+      .sort()
+      .map((f) => join(fifty.yaml, f)),
+    'fifty',
+  );
   const rounds = Math.max(1, Math.ceil(runs / 2));
   const perProcess = join(scratch, 'per-process.sh');
   // mermaid-cli one process per diagram, as a Makefile or a docs build would call it.
@@ -263,6 +310,7 @@ if (!only || only === 'batch') {
     [
       ['(a) floor: 50 pages in one browser', [node, 'scripts/bench/floor.mjs', '50']],
       ["(a') floor, the 50 finished pictures in one browser", [node, 'scripts/bench/floor.mjs', '--pictures', fiftyPictures]],
+      ["(a″) cyanotype's page alone, the 50 finished layouts", [node, drawOnly, fiftyPlans, join(scratch, 'draw-only-50')]],
       ['(c) cyanotype render, 50 specs', cyanotype('render', fifty.yaml, '-o', out, '--force')],
       ['(c) cyanotype render --no-check, 50 specs', cyanotype('render', fifty.yaml, '-o', out, '--force', '--no-check')],
       [
@@ -287,7 +335,9 @@ if (!only || only === 'batch') {
   console.log(
     `\n50 diagrams ÷ floor: ${ratio(ours, floor)} (target ≤ 1.5); mermaid-cli batch ÷ cyanotype: ${ratio(m.get('(d) mermaid-cli batch (one markdown file, 50 charts)'), ours)} (target ≥ 6); ` +
       `mermaid-cli per process ÷ cyanotype: ${ratio(m.get('(d) mermaid-cli, one process per diagram'), ours)}` +
-      `\n50 diagrams ÷ same-pictures floor: ${ratio(ours, m.get("(a') floor, the 50 finished pictures in one browser"))}`,
+      `\n50 diagrams ÷ same-pictures floor: ${ratio(ours, m.get("(a') floor, the 50 finished pictures in one browser"))}` +
+      `\ncyanotype's page alone ÷ floor: ${ratio(m.get("(a″) cyanotype's page alone, the 50 finished layouts"), floor)}; ` +
+      `50 diagrams ÷ its page alone: ${ratio(ours, m.get("(a″) cyanotype's page alone, the 50 finished layouts"))}`,
   );
 }
 
