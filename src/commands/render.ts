@@ -265,7 +265,10 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       );
       index = claimed.shift() ?? next++;
     }
+    // Every capture is taken: the browser shuts down while the last items are checked and written.
+    const closing = lane?.close();
     await finishing.done();
+    await closing;
   };
 
   /** Reports an item's findings and writes its output atomically. */

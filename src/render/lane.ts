@@ -55,10 +55,11 @@ export class RenderLane {
     throw new RenderError(item, 'unreachable');
   }
 
+  /** Closes the browser; closing again (or a lane that never opened one) does nothing. */
   async close(): Promise<void> {
-    const renderer = await this.renderer?.catch(() => undefined);
-    await renderer?.close();
+    const opened = this.renderer;
     this.renderer = undefined;
+    await (await opened?.catch(() => undefined))?.close();
   }
 }
 
