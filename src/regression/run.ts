@@ -172,7 +172,10 @@ export async function runTests(
         },
       );
     }
+    // Every capture is taken: the browser shuts down while the last items are compared and checked.
+    const closing = lane.close();
     await finishing.done();
+    await closing;
   } finally {
     await finishing.done().catch(() => undefined);
     await lane.close();
