@@ -4,7 +4,8 @@
  * milliseconds of CPU, which on a two-core machine competes with Chromium starting. The cache
  * (dist/cache/elk.v8cache, written by scripts/build-elk-cache.ts after real layouts) holds
  * that compiled bytecode. A cache from another Node version is rejected by V8 and ELK simply
- * compiles as usual.
+ * compiles as usual — and so is a cache made under other V8 flags: a batch's process changes
+ * one (src/offload/tiering.ts), so its worker loads a second cache made under that flag.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +16,11 @@ import type { ElkConstructor } from './elk.js';
 
 const require = createRequire(import.meta.url);
 
-export const ELK_CACHE = (): string => join(packageRoot(), 'dist', 'cache', 'elk.v8cache');
+/** The V8 flags a cache is made under and must be loaded under: Node's defaults, or a batch's (tierUpLater). */
+export type ElkCacheFlags = 'default' | 'batch';
+
+export const ELK_CACHE = (flags: ElkCacheFlags = 'default'): string =>
+  join(packageRoot(), 'dist', 'cache', flags === 'batch' ? 'elk-batch.v8cache' : 'elk.v8cache');
 
 /**
  * GWT compiles every Java cast to a checked cast: `FD(value, typeId)` asserts the type (ED walks
@@ -42,7 +47,12 @@ export function compileElk(cache: Buffer | undefined): { script: Script; Elk: El
   return { script, Elk: module.exports as ElkConstructor, rejected: script.cachedDataRejected === true };
 }
 
-export async function loadElkWithCodeCache(): Promise<ElkConstructor> {
-  const path = ELK_CACHE();
-  return compileElk(existsSync(path) ? readFileSync(path) : undefined).Elk;
+/** An ELK loader through the cache made under `flags` (compiling as usual without it). */
+export function elkWithCodeCache(flags: ElkCacheFlags): () => Promise<ElkConstructor> {
+  return async () => {
+    const path = ELK_CACHE(flags);
+    return compileElk(existsSync(path) ? readFileSync(path) : undefined).Elk;
+  };
 }
+
+export const loadElkWithCodeCache = elkWithCodeCache('default');
