@@ -36,6 +36,7 @@ import { findBrowser } from '../src/render/find-browser.js';
 import { Renderer } from '../src/renderer.js';
 import { loadSpecFile } from '../src/spec/load.js';
 import { generateSpec } from '../test/support/generate.js';
+import { NODE_BUNDLE } from './node-bundle.js';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
 const only = process.argv[2];
@@ -217,19 +218,7 @@ async function plans(specs: string[], name: string): Promise<string> {
 
 /** scripts/bench/draw-only.ts bundled as the CLI is (scripts/build-cli.ts), so it loads as fast. */
 const drawOnly = join('dist', 'bench', 'draw-only.mjs');
-await build({
-  entryPoints: ['scripts/bench/draw-only.ts'],
-  outfile: drawOnly,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  banner: { js: "import { createRequire as __cyanotypeRequire } from 'node:module'; const require = __cyanotypeRequire(import.meta.url);" },
-  external: ['elkjs', 'puppeteer'],
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-});
+await build({ ...NODE_BUNDLE, entryPoints: ['scripts/bench/draw-only.ts'], outfile: drawOnly });
 
 const browser = findBrowser();
 /** Chrome's new headless mode, when the browser cyanotype picks is the headless shell and Debian's chromium is here too. */

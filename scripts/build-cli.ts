@@ -6,33 +6,19 @@
  * entry (dist/node/index.js) stays as tsc wrote it. ELK stays outside: it is loaded through its
  * own V8 code cache (elk-code-cache.ts).
  */
-import { build, type BuildOptions } from 'esbuild';
+import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUNDLE } from './node-bundle.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const common: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // CommonJS dependencies call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __cyanotypeRequire } from 'node:module'; const require = __cyanotypeRequire(import.meta.url);" },
-  // elkjs: loaded from its file with a code cache; puppeteer: only asked where its downloaded browser is.
-  external: ['elkjs', 'puppeteer'],
-  minifyWhitespace: true,
-  minifySyntax: true,
-  keepNames: true,
-  legalComments: 'eof',
-  logLevel: 'warning',
-};
 
 // One build, split: code behind a dynamic import (Puppeteer, the offload worker's imports,
 // the dev server…) goes to its own chunk, compiled only when a command reaches it — a cold
 // render starts Chromium before it loads Puppeteer.
 await rm(`${root}dist/cli`, { recursive: true, force: true });
 await build({
-  ...common,
+  ...NODE_BUNDLE,
   entryPoints: { cli: `${root}dist/node/cli.js`, 'offload-worker': `${root}dist/node/offload/offload-worker.js` },
   outdir: `${root}dist/cli`,
   outExtension: { '.js': '.mjs' },
