@@ -12,7 +12,10 @@ import { join } from 'node:path';
 import { Renderer, type Plan } from '../../src/renderer.js';
 
 const [plansFile, out] = process.argv.slice(2);
-if (!plansFile || !out) throw new Error('usage: draw-only.mjs <plans.json> <out dir>');
+if (!plansFile || !out) {
+  console.error('usage: node dist/bench/draw-only.mjs <plans.json> <out dir>');
+  process.exit(2);
+}
 const plans = JSON.parse(readFileSync(plansFile, 'utf8')) as Plan[];
 mkdirSync(out, { recursive: true });
 const renderer = await Renderer.open();
