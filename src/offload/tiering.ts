@@ -16,9 +16,12 @@ export const BATCH_INTERRUPT_BUDGET = 800_000;
 
 const FLAG = 'interrupt-budget';
 
-/** The flag for a batch, unless the user set V8's budget themselves (in node's arguments or NODE_OPTIONS). */
-export function batchTieringFlag(execArgv: readonly string[], nodeOptions: string | undefined): string | undefined {
-  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((arg) => arg.replace(/_/g, '-').startsWith(`--${FLAG}=`));
+/**
+ * The flag for a batch, unless the user gave node a budget of their own (`node --interrupt-budget=…`;
+ * node refuses it in NODE_OPTIONS).
+ */
+export function batchTieringFlag(execArgv: readonly string[]): string | undefined {
+  const given = execArgv.some((arg) => arg.replace(/_/g, '-').startsWith(`--${FLAG}=`));
   return given ? undefined : `--${FLAG}=${BATCH_INTERRUPT_BUDGET}`;
 }
 
@@ -27,6 +30,6 @@ export function batchTieringFlag(execArgv: readonly string[], nodeOptions: strin
  * the budget when it is created, so the worker's ELK is created under it.
  */
 export function tierUpLater(): void {
-  const flag = batchTieringFlag(process.execArgv, process.env['NODE_OPTIONS']);
+  const flag = batchTieringFlag(process.execArgv);
   if (flag) setFlagsFromString(flag);
 }
