@@ -16,7 +16,7 @@ import { BrowserSession, type ImageFormat, type SessionOptions, type Timing } fr
 import { BrowserError, CyanotypeError, RenderError } from './errors.js';
 import { loadSpecFile } from './spec/load.js';
 import type { Spec } from './spec/model.js';
-import { loadTheme } from './theme/themes.js';
+import { loadTheme, type Theme } from './theme/themes.js';
 import { currentFingerprint, type Fingerprint } from './regression/fingerprint.js';
 import { traced } from './trace.js';
 
@@ -62,12 +62,15 @@ export interface RendererOptions extends SessionOptions {
   readonly session?: Promise<BrowserSession> | undefined;
   /** Lay out on this worker thread instead of the calling one (batches; see offload.ts). */
   readonly offload?: Offload | undefined;
+  /** How plan() loads a theme (default loadTheme; a command's run passes themeCache()). */
+  readonly themes?: ((nameOrPath: string) => Promise<Theme>) | undefined;
 }
 
 export class Renderer {
   private constructor(
     private readonly session: BrowserSession,
     private readonly offload: Offload | undefined,
+    private readonly themes: (nameOrPath: string) => Promise<Theme>,
   ) {}
 
   /** Opens a browser session (or adopts one already launching) and loads the page shell. */
@@ -81,7 +84,7 @@ export class Renderer {
         ? error
         : new BrowserError(`could not load the page shell: ${(error as Error).message}`, String(error));
     }
-    return new Renderer(session, options.offload);
+    return new Renderer(session, options.offload, options.themes ?? loadTheme);
   }
 
   /** False once the browser has exited or crashed; such a renderer must be replaced. */
@@ -127,7 +130,7 @@ export class Renderer {
    * current one is being drawn and captured.
    */
   async plan(spec: Spec, item: string, request: RenderRequest = {}, timing: Timing = 'draw'): Promise<Plan> {
-    const theme = await loadTheme(request.theme ?? spec.theme);
+    const theme = await this.themes(request.theme ?? spec.theme);
     return this.planDocument(await renderDocument(spec, theme), theme.warnings, item, request, timing);
   }
 

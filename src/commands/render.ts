@@ -20,7 +20,7 @@ import type { Offload } from '../offload/offload.js';
 import type { Plan, Renderer, RenderResult } from '../renderer.js';
 import type { Size, Spec } from '../spec/model.js';
 import { readSize } from '../spec/size.js';
-import { loadTheme, summariseWarnings } from '../theme/themes.js';
+import { summariseWarnings, themeCache } from '../theme/themes.js';
 import { mark, traced } from '../trace.js';
 
 export const FORMATS = ['png', 'jpeg', 'webp', 'pdf', 'html'] as const;
@@ -104,7 +104,8 @@ interface Item {
  */
 export async function renderCommand(inputs: readonly string[], options: RenderCommandOptions, progress: Progress): Promise<RenderReport> {
   const files = await collectSpecFiles(inputs, [options.out]);
-  if (options.theme) await loadTheme(options.theme); // fail fast on an unknown theme
+  const themes = themeCache();
+  if (options.theme) await themes(options.theme); // fail fast on an unknown theme
   const all: Item[] = files.map((file) => ({ file, name: outputName(file) }));
   const items = options.shard ? shardOf(all, options.shard.index, options.shard.count) : all;
   await ensureWritableFolder(options.out);
@@ -149,7 +150,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     const loaded = await loadSpecFile(item.file);
     const spec: Spec = options.size ? { ...loaded, size: options.size } : loaded;
     const target = outputPath(options.out, item.name, extension);
-    const theme = await loadTheme(options.theme ?? spec.theme);
+    const theme = await themes(options.theme ?? spec.theme);
     warn(theme.warnings);
     const document = await renderDocument(spec, theme);
     const stamp = inputHash({

@@ -111,9 +111,11 @@ export async function testCommand(
   const bar = new StatusBar(sink, mode === 'bar');
   let run: TestRun;
   try {
+    const { themeCache } = await import('../theme/themes.js');
+    const themes = themeCache();
     run = await runTests(specs, options, testReporter(mode, sink, options.results, bar), async (offload) => {
       const { Renderer } = await import('../renderer.js');
-      return Renderer.open({ browser: options.browser, offload });
+      return Renderer.open({ browser: options.browser, offload, themes });
     });
   } finally {
     bar.clear();

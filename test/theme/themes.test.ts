@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEXT_ROLES } from '../../components/shared/metrics.js';
 import { listThemes, scaffoldTheme } from '../../src/commands/themes.js';
-import { loadTheme, tokensOf } from '../../src/theme/themes.js';
+import { loadTheme, tokensOf, themeCache } from '../../src/theme/themes.js';
 
 const BUILT_IN = ['amber', 'blueprint', 'contrast', 'paper', 'phosphor', 'whiteboard'];
 
@@ -86,5 +86,16 @@ describe('themes', () => {
   it('lists themes as JSON', () => {
     const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'themes', '--json'], { encoding: 'utf8' });
     expect((JSON.parse(run.stdout) as Array<{ name: string }>).map((t) => t.name)).toEqual(BUILT_IN);
+  });
+});
+
+describe('themeCache', () => {
+  it('loads each theme once for a run and hands every item the same one', async () => {
+    const themes = themeCache();
+    const first = themes('blueprint');
+    expect(themes('blueprint')).toBe(first);
+    expect(await first).toEqual(await loadTheme('blueprint'));
+    expect((await themes('amber')).name).toBe('amber');
+    await expect(themes('no-such-theme')).rejects.toThrow(/no-such-theme/);
   });
 });
