@@ -114,21 +114,21 @@ export async function startDevServer(options: DevOptions, log: (line: string) =>
     return { specs, themes: [...new Set(themes)] };
   }
 
-  /** The spec and theme the page asks for (spec, theme and size in the query). */
-  async function chosen(query: URLSearchParams) {
+  /** The spec the page asks for (spec and size in the query). */
+  async function chosenSpec(query: URLSearchParams) {
     const file = byName.get(query.get('spec') ?? '') ?? files[0];
     if (!file) throw new UsageError('no specs');
     const loaded = await loadSpecFile(file);
     const size = readSize(query.get('size') ?? '');
-    const spec = 'size' in size ? { ...loaded, size: size.size } : loaded;
-    const theme = await loadTheme(query.get('theme') || options.theme || spec.theme);
-    return { spec, theme };
+    return 'size' in size ? { ...loaded, size: size.size } : loaded;
   }
 
   /** The document for the page, or the one-line error a render would give. */
   async function documentFor(query: URLSearchParams) {
     try {
-      const { spec, theme } = await chosen(query);
+      const spec = await chosenSpec(query);
+      // Read on every request: the author may have just edited the theme.
+      const theme = await loadTheme(query.get('theme') || options.theme || spec.theme);
       for (const line of summariseWarnings(theme.warnings)) log(`warning: ${line}`);
       return { document: await renderDocument(spec, theme) };
     } catch (error) {
@@ -140,7 +140,7 @@ export async function startDevServer(options: DevOptions, log: (line: string) =>
   /** The findings `cyanotype check` would report for what the page drew, but contrast. */
   async function checkDrawn(query: URLSearchParams, request: IncomingMessage) {
     try {
-      const { spec } = await chosen(query);
+      const spec = await chosenSpec(query);
       const { layout, inspection } = JSON.parse(await body(request)) as { layout: Layout; inspection: Inspection };
       const findings = await checkWithoutPixels({ spec, layout, inspection });
       return { findings: findings.map((f) => ({ ...f, line: formatFinding(f) })) };
