@@ -75,7 +75,7 @@ function flowOrder(ranks: ReadonlyMap<string, Rank>): (a: string, b: string) => 
   return (a, b) => rankOf(a).layer - rankOf(b).layer || rankOf(a).order - rankOf(b).order;
 }
 
-/** Number of layers ELK's ranking produced. */
+/** Number of layers the ranking produced. */
 export function layerCount(graph: UnitGraph, ranks: ReadonlyMap<string, Rank>): number {
   return Math.max(0, ...graph.units.map((u) => ranks.get(u.id)?.layer ?? 0)) + 1;
 }
@@ -363,7 +363,7 @@ export function planColumns(
     ordered.forEach((a, k) => {
       const share = allOut || ordered.length === 1;
       const offset = share ? 0 : (k - (ordered.length - 1) / 2) * Math.min(14, (span.height * 0.7) / Math.max(1, ordered.length - 1));
-      // Whole pixels: ELK rounds port positions, and the stub must meet its route exactly.
+      // Whole pixels, so the stub meets its route exactly.
       const y = Math.round(span.center + offset);
       ports.set(`${a.edge.id}|${a.end}`, {
         id: share ? `p:${key}` : `p:${key}:${k}`,

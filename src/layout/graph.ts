@@ -74,7 +74,7 @@ export function buildUnitGraph(spec: Spec, labelOf: (connection: Connection) => 
       continue;
     }
     const junction = junctionId(connection);
-    // Just before its target in model order, which ELK's layering and ordering follow.
+    // Just before its target in the spec's order, which the ranking's order follows on ties.
     const targetIndex = units.findIndex((u) => u.id === to.unit);
     units.splice(targetIndex < 0 ? units.length : targetIndex, 0, { id: junction, kind: 'junction', members: [], band: bandOf(to.unit) });
     connection.from.forEach((source, i) => {

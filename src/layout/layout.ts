@@ -7,7 +7,7 @@ import { assignColumns, assignColumnsBalanced, layerCount, planColumns, type Col
 import { layoutFrame } from './frame.js';
 import { buildUnitGraph, type UnitGraph } from './graph.js';
 import { measureNodeBox, nodeBoxContent, type NodeBoxSize } from './node-box.js';
-import { rankUnits, type Rank } from './rank.js';
+import { rankUnits } from './rank.js';
 import { measureTable, type MeasureRequest } from './measure-table.js';
 import { routeColumns } from './route.js';
 import { fitText, placeText, type WrappedText } from './text.js';
@@ -51,21 +51,12 @@ export async function layoutSpec(spec: Spec, metrics: LayoutMetrics, measure: Me
 }
 
 async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<DiagramLayout> {
-  // Layers and their order depend only on the graph, never on box sizes: ranked once (with the
-  // theme's sizes) and reused by the denser passes, which saves an ELK run each.
-  const ranked = new Map<string, Promise<Map<string, Rank>>>();
-  const ranksOf: RankUnits = (graph, size) => {
-    const key = JSON.stringify([graph.units.map((u) => u.id), graph.edges.map((e) => [e.from.unit, e.to.unit])]);
-    let ranks = ranked.get(key);
-    if (!ranks) ranked.set(key, (ranks = rankUnits(graph, size)));
-    return ranks;
-  };
-  let best = await layoutWith(spec, metrics, measure, region, ranksOf);
+  let best = await layoutWith(spec, metrics, measure, region);
   // Too big for the region at the theme's sizes: try denser arrangements (narrower boxes,
   // tighter gaps and arrow tracks) before shrinking the type below what the theme set.
   for (const factor of [1, 2] as const) {
     if (best.score >= 1) break;
-    const dense = await layoutWith(spec, denser(metrics, factor), measure, region, ranksOf);
+    const dense = await layoutWith(spec, denser(metrics, factor), measure, region);
     if (dense.score > best.score + 0.01) best = dense;
   }
   const scale = best.score;
@@ -98,13 +89,13 @@ interface Candidate {
   /** The scale it fits the region at (capped at MAX_SCALE). */
   readonly score: number;
   readonly coverage: number;
+  /** Arrows inside a column that run on a rail beside it (not straight between neighbours). */
+  readonly rails: number;
 }
-
-type RankUnits = typeof rankUnits;
 
 /**
  * The most a column plan could score once routed. Routing only adds to the boxes: the columns
- * sit side by side without overlapping (each is its own ELK layer), so the diagram is at least
+ * sit side by side without overlapping, so the diagram is at least
  * as wide as the widest box of every column together and as tall as any column's boxes.
  * (CandidatePool routes plans in order of this bound.)
  */
@@ -131,10 +122,11 @@ function scoreBound(plan: ColumnPlan, region: Rect): number {
 
 /**
  * The column plans a layout chooses from, and the choice: the plan that fits the region at
- * the largest scale, and among plans within 0.01 of that scale the one that fills the region
- * most (the earliest on a tie). Plans are routed (ELK, the expensive part) in order of the
- * most they could score, and routing stops once no plan left could come within 0.01 of the
- * best score found: the choice is the one routing every plan would make.
+ * the largest scale, and among plans within 0.01 of that scale the one with the fewest arrows on
+ * rails beside a column (they read worst), then the one that fills the region most (the earliest
+ * on a tie). Plans are routed in order of the most they could score, and routing stops once no
+ * plan left could come within 0.01 of the best score found: the choice is the one routing every
+ * plan would make.
  */
 class CandidatePool {
   private readonly routed: (Candidate & { readonly order: number })[] = [];
@@ -152,7 +144,8 @@ class CandidatePool {
       const diagram = await arrange(plan);
       const fit = Math.min(this.region.width / diagram.width, this.region.height / diagram.height);
       const score = Math.min(fit, MAX_SCALE);
-      this.routed.push({ diagram, score, coverage: diagram.width * diagram.height * score * score, order });
+      const rails = plan.columns.reduce((sum, column) => sum + column.intra.filter((e) => e.points.length > 2).length, 0);
+      this.routed.push({ diagram, score, coverage: diagram.width * diagram.height * score * score, rails, order });
     }
   }
 
@@ -162,20 +155,16 @@ class CandidatePool {
 
   winner(): Candidate {
     const top = this.topScore();
-    const near = this.routed.filter((c) => c.score >= top - 0.01).sort((a, b) => b.coverage - a.coverage || a.order - b.order);
+    const near = this.routed
+      .filter((c) => c.score >= top - 0.01)
+      .sort((a, b) => a.rails - b.rails || b.coverage - a.coverage || a.order - b.order);
     const chosen = near[0];
     if (!chosen) throw new Error('no layout candidate');
     return chosen;
   }
 }
 
-async function layoutWith(
-  spec: Spec,
-  metrics: LayoutMetrics,
-  measure: MeasureText,
-  region: Rect,
-  rankUnits: RankUnits,
-): Promise<Candidate> {
+async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<Candidate> {
   const edgeLabelWidth = (text: string) => fitText(text, metrics.fonts.edgeLabel, metrics.edgeLabelMaxWidth, measure, metrics.minTextSize);
   const graph = buildUnitGraph(spec, (c) => (c.label === undefined ? undefined : edgeLabelWidth(c.label)));
 
@@ -183,7 +172,7 @@ async function layoutWith(
   for (const component of spec.components) boxes.set(component.id, measureNodeBox(component, metrics, measure));
   const shapes = unitShapes(graph, boxes, metrics);
 
-  const ranks = await rankUnits(graph, (id) => ({ width: 100, height: shapes.get(id)?.height ?? 0 }));
+  const ranks = rankUnits(graph);
   const maxColumns = Math.max(1, Math.floor((region.width + metrics.columnGap) / (metrics.nodeWidth + metrics.columnGap + 24)));
   const layers = layerCount(graph, ranks);
   // Bands fix the columns; otherwise try each column count and keep the one that fits the
@@ -209,7 +198,7 @@ async function layoutWith(
   return pool.winner();
 
   async function arrange(plan: ColumnPlan): Promise<DiagramLayout> {
-    const routed = await routeColumns(plan, metrics);
+    const routed = routeColumns(plan, metrics);
 
     const origin = (column: number): Point => routed.columnOrigins[column] ?? { x: 0, y: 0 };
     const shift = (p: Point, o: Point): Point => ({ x: p.x + o.x, y: p.y + o.y });

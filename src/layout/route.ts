@@ -1,11 +1,16 @@
 /**
- * Places the columns side by side and routes the arrows between them with ELK's layered
- * algorithm: columns are fixed-size nodes kept in order by partitions, arrows leave and enter
- * at fixed ports, ELK routes them orthogonally through the channels and puts each label on
- * its own arrow (inline).
+ * Places the columns side by side, centred on one line, and routes the arrows between them
+ * orthogonally through the channels (the gaps between neighbouring columns).
+ *
+ * Each channel has three parts, left to right: tracks where arrows turn from the height they
+ * leave at, a label lane where every arrow crossing the channel runs level (a labelled arrow's
+ * label sits on it, centred in the lane), and tracks where arrows turn to the height they
+ * arrive at. Runs through the lane are stacked so no two labels (or a label and another
+ * arrow) meet, each as close as it can to the height its arrow arrives at. An arrow to a column
+ * further on passes above or below the columns between. Pure and synchronous: the width of
+ * each channel is exactly what its tracks and labels need.
  */
-import type { ColumnPlan } from './columns.js';
-import { elk, type ElkExtendedEdge, type ElkNode } from './elk.js';
+import type { ColumnPlan, InterEdge } from './columns.js';
 import type { LayoutMetrics, Point } from './types.js';
 
 export interface RoutedInter {
@@ -19,182 +24,269 @@ export interface RoutedPlan {
   /** Top-left corner of each column in root coordinates. */
   readonly columnOrigins: readonly Point[];
   readonly inter: readonly RoutedInter[];
-  readonly width: number;
-  readonly height: number;
 }
 
-const TOP_ALIGN = 'cyanotype-align-';
+/** One arrow's passage through one channel, in root y; x is decided with the channel. */
+interface Passage {
+  readonly inter: InterEdge;
+  readonly leftY: number;
+  readonly rightY: number;
+  /** Arrows that share a start (a port fanning out) share the turn after it. */
+  readonly leftKey: string;
+  readonly rightKey: string;
+  /** The key of the side it arrives at. */
+  readonly arrivalKey: string;
+  /** The label plate's size, on the passage that arrives at the target. */
+  readonly label: { readonly width: number; readonly height: number } | undefined;
+  /** The height the run through the lane would like: where the arrow arrives. */
+  readonly wantY: number;
+  passY: number;
+}
 
-export async function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): Promise<RoutedPlan> {
-  const portsByColumn = new Map<number, Map<string, { x: number; y: number; side: string }>>();
-  for (const e of plan.inter) {
-    for (const [column, port] of [
-      [e.fromColumn, e.source],
-      [e.toColumn, e.target],
-    ] as const) {
-      const ports = portsByColumn.get(column) ?? new Map();
-      ports.set(port.id, { x: port.at.x, y: port.at.y, side: port.side });
-      portsByColumn.set(column, ports);
+interface ChannelPlan {
+  readonly width: number;
+  /** x of each passage's turn on the left and the right, relative to the channel's left edge. */
+  readonly leftX: ReadonlyMap<Passage, number>;
+  readonly rightX: ReadonlyMap<Passage, number>;
+  readonly laneCenter: number;
+}
+
+export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): RoutedPlan {
+  const spacing = Math.max(6, Math.round(metrics.columnGap * 0.43));
+  const clearance = Math.max(8, Math.round(metrics.columnGap * 0.5));
+  const labelGap = 4;
+
+  // Centred on one line: a short column sits level with the middle of a tall one.
+  const tallest = Math.max(0, ...plan.columns.map((c) => c.height));
+  const top = plan.columns.map((c) => Math.round((tallest - c.height) / 2));
+
+  // Arrows past a column run above or below it, each on its own line.
+  const aboveCount = plan.columns.map(() => 0);
+  const belowCount = plan.columns.map(() => 0);
+  const passages: Passage[][] = plan.columns.map(() => []);
+  const heightsOf = new Map<InterEdge, number[]>();
+  for (const inter of plan.inter) {
+    const forward = inter.toColumn > inter.fromColumn;
+    const sourceY = top[inter.fromColumn]! + inter.source.at.y;
+    const targetY = top[inter.toColumn]! + inter.target.at.y;
+    const first = Math.min(inter.fromColumn, inter.toColumn);
+    const last = Math.max(inter.fromColumn, inter.toColumn);
+    // Heights along the way, left to right: at the left column, past each column between, at the right.
+    const heights = [forward ? sourceY : targetY];
+    for (let c = first + 1; c < last; c++) {
+      const column = plan.columns[c]!;
+      const middle = (sourceY + targetY) / 2;
+      if (middle < top[c]! + column.height / 2) {
+        heights.push(top[c]! - clearance - spacing * aboveCount[c]!++);
+      } else {
+        heights.push(top[c]! + column.height + clearance + spacing * belowCount[c]!++);
+      }
+    }
+    heights.push(forward ? targetY : sourceY);
+    heightsOf.set(inter, heights);
+    const labelled = inter.edge.label;
+    for (let c = first; c < last; c++) {
+      const leftY = heights[c - first]!;
+      const rightY = heights[c - first + 1]!;
+      const arrives = forward ? c === last - 1 : c === first;
+      // Ends at one point of a column's side share a turn (a fan out, a merge); a height past a
+      // column is the arrow's own.
+      const leftKey = c === first ? `at:${leftY}` : `${inter.edge.id}@${c}`;
+      const rightKey = c === last - 1 ? `at:${rightY}` : `${inter.edge.id}@${c + 1}`;
+      passages[c]!.push({
+        inter,
+        leftY,
+        rightY,
+        leftKey,
+        rightKey,
+        arrivalKey: forward ? rightKey : leftKey,
+        label:
+          arrives && labelled
+            ? {
+                width: Math.ceil(labelled.width + 2 * metrics.edgeLabelPaddingX),
+                height: Math.ceil(labelled.height + 2 * metrics.edgeLabelPaddingY),
+              }
+            : undefined,
+        wantY: forward ? rightY : leftY,
+        passY: forward ? rightY : leftY,
+      });
     }
   }
 
-  const labelSize = (id: string) => {
-    const edge = plan.inter.find((e) => e.edge.id === id)?.edge;
-    return edge?.label
-      ? [
-          {
-            id: `${id}:label`,
-            text: edge.label.lines.join(' '),
-            width: Math.ceil(edge.label.width + 2 * metrics.edgeLabelPaddingX),
-            height: Math.ceil(edge.label.height + 2 * metrics.edgeLabelPaddingY),
-          },
-        ]
-      : [];
-  };
-
-  const root: ElkNode = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.partitioning.activate': 'true',
-      'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(metrics.columnGap),
-      // Scaled from the column gap, so a denser arrangement also packs its arrows tighter.
-      'elk.layered.spacing.edgeNodeBetweenLayers': String(Math.max(10, Math.round(metrics.columnGap * 0.7))),
-      'elk.layered.spacing.edgeEdgeBetweenLayers': String(Math.max(6, Math.round(metrics.columnGap * 0.43))),
-      'elk.spacing.edgeEdge': String(Math.max(6, Math.round(metrics.columnGap * 0.43))),
-      'elk.spacing.edgeNode': String(Math.max(8, Math.round(metrics.columnGap * 0.5))),
-      'elk.spacing.edgeLabel': '2',
-      'elk.spacing.nodeNode': '24',
-      'elk.edgeLabels.inline': 'true',
-      'elk.edgeLabels.placement': 'CENTER',
-      'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'MEDIAN_LAYER',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    },
-    children: plan.columns.map((column) => ({
-      id: `column-${column.index}`,
-      width: column.width,
-      height: column.height,
-      layoutOptions: {
-        'elk.portConstraints': 'FIXED_POS',
-        'elk.partitioning.partition': String(column.index),
-      },
-      ports: [
-        ...[...(portsByColumn.get(column.index) ?? new Map()).entries()].map(([id, p]) => ({
-          id,
-          x: p.x,
-          y: p.y,
-          width: 0,
-          height: 0,
-          layoutOptions: { 'elk.port.side': p.side },
-        })),
-        {
-          id: `align-in-${column.index}`,
-          x: 0,
-          y: Math.round(column.height / 2),
-          width: 0,
-          height: 0,
-          layoutOptions: { 'elk.port.side': 'WEST' },
-        },
-        {
-          id: `align-out-${column.index}`,
-          x: column.width,
-          y: Math.round(column.height / 2),
-          width: 0,
-          height: 0,
-          layoutOptions: { 'elk.port.side': 'EAST' },
-        },
-      ],
-    })),
-    edges: [
-      ...plan.inter.map((e): ElkExtendedEdge => ({
-        id: e.edge.id,
-        sources: [e.source.id],
-        targets: [e.target.id],
-        labels: labelSize(e.edge.id),
-      })),
-      // Invisible, very straight edges between the columns' mid-points keep the columns
-      // centred on one line: network-simplex placement would otherwise shift whole columns to
-      // straighten single arrows and make the diagram much taller; centred (not top-aligned)
-      // columns balance a short column against a tall one.
-      ...plan.columns.slice(1).map((column): ElkExtendedEdge => ({
-        id: `${TOP_ALIGN}${column.index}`,
-        sources: [`align-out-${column.index - 1}`],
-        targets: [`align-in-${column.index}`],
-        layoutOptions: { 'elk.layered.priority.straightness': '1000' },
-      })),
-    ],
-  };
-
-  const result = await (await elk()).layout(root);
-  const columnOrigins = plan.columns.map((column) => {
-    const node = result.children?.find((c) => c.id === `column-${column.index}`);
-    return { x: node?.x ?? 0, y: node?.y ?? 0 };
+  const channels = passages
+    .slice(0, -1)
+    .map((list) => planChannel(list, spacing, clearance, labelGap, metrics.columnGap, metrics.arrowSize));
+  const left: number[] = [];
+  let x = 0;
+  plan.columns.forEach((column, c) => {
+    left.push(x);
+    x += column.width + (channels[c]?.width ?? 0);
   });
-  const routedEdges = (result.edges ?? []).filter((edge) => !edge.id.startsWith(TOP_ALIGN));
-  const inter: RoutedInter[] = routedEdges.map((edge) => {
-    const section = edge.sections?.[0];
-    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-    const label = edge.labels?.[0];
-    const center =
-      label && label.x !== undefined && label.y !== undefined
-        ? { x: label.x + (label.width ?? 0) / 2, y: label.y + (label.height ?? 0) / 2 }
-        : undefined;
-    return { edgeId: edge.id, points: points.map((p) => ({ x: p.x, y: p.y })), labelCenter: center && onNearestSegment(center, points) };
-  });
-  // Snapping can bring two labels of neighbouring arrows together; ELK's own places never
-  // overlap, so such pairs keep those.
-  const sizes = new Map(routedEdges.map((e) => [e.id, { w: e.labels?.[0]?.width ?? 0, h: e.labels?.[0]?.height ?? 0 }]));
-  const elkCenter = new Map(
-    routedEdges.map((e) => {
-      const l = e.labels?.[0];
-      return [
-        e.id,
-        l && l.x !== undefined && l.y !== undefined ? { x: l.x + (l.width ?? 0) / 2, y: l.y + (l.height ?? 0) / 2 } : undefined,
-      ];
-    }),
-  );
-  const clash = (a: RoutedInter, b: RoutedInter) => {
-    if (!a.labelCenter || !b.labelCenter) return false;
-    const sa = sizes.get(a.edgeId) ?? { w: 0, h: 0 };
-    const sb = sizes.get(b.edgeId) ?? { w: 0, h: 0 };
-    return Math.abs(a.labelCenter.x - b.labelCenter.x) * 2 < sa.w + sb.w && Math.abs(a.labelCenter.y - b.labelCenter.y) * 2 < sa.h + sb.h;
-  };
-  for (let i = 0; i < inter.length; i++) {
-    for (let j = i + 1; j < inter.length; j++) {
-      const a = inter[i]!;
-      const b = inter[j]!;
-      if (!clash(a, b)) continue;
-      inter[i] = { ...a, labelCenter: elkCenter.get(a.edgeId) };
-      inter[j] = { ...b, labelCenter: elkCenter.get(b.edgeId) };
+
+  const inter: RoutedInter[] = plan.inter.map((e) => {
+    const forward = e.toColumn > e.fromColumn;
+    const first = Math.min(e.fromColumn, e.toColumn);
+    const last = Math.max(e.fromColumn, e.toColumn);
+    const heights = heightsOf.get(e) ?? [];
+    const points: Point[] = [{ x: left[first]! + plan.columns[first]!.width, y: heights[0]! }];
+    let labelCenter: Point | undefined;
+    for (let c = first; c < last; c++) {
+      const channel = channels[c]!;
+      const passage = passages[c]!.find((p) => p.inter === e)!;
+      const start = left[c]! + plan.columns[c]!.width;
+      const turnIn = start + channel.leftX.get(passage)!;
+      const turnOut = start + channel.rightX.get(passage)!;
+      points.push({ x: turnIn, y: passage.leftY }, { x: turnIn, y: passage.passY });
+      points.push({ x: turnOut, y: passage.passY }, { x: turnOut, y: passage.rightY });
+      points.push({ x: left[c + 1]!, y: passage.rightY });
+      if (passage.label) labelCenter = { x: start + channel.laneCenter, y: passage.passY };
     }
-  }
-  return { columnOrigins, inter, width: result.width ?? 0, height: result.height ?? 0 };
+    return { edgeId: e.edge.id, points: forward ? points : points.reverse(), labelCenter };
+  });
+
+  return { columnOrigins: plan.columns.map((_, c) => ({ x: left[c]!, y: top[c]! })), inter };
 }
 
 /**
- * ELK's inline labels sit beside their segment rather than centred on it; move the label's
- * centre onto the nearest segment so the arrow visibly runs through its own label.
+ * Lays out one channel: the runs through the lane stacked, then the turns on each side put on
+ * tracks in the order that crosses fewest other arrows. Left to right: a clearance from the
+ * column, the left tracks, a clearance, the lane, a clearance, the right tracks, a clearance.
  */
-function onNearestSegment(center: Point, points: readonly Point[]): Point {
-  let best = center;
-  let bestDistance = Infinity;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    if (!a || !b) continue;
-    const horizontal = Math.abs(a.y - b.y) < 0.5;
-    const projected = horizontal
-      ? { x: Math.min(Math.max(center.x, Math.min(a.x, b.x)), Math.max(a.x, b.x)), y: a.y }
-      : { x: a.x, y: Math.min(Math.max(center.y, Math.min(a.y, b.y)), Math.max(a.y, b.y)) };
-    const distance = Math.hypot(projected.x - center.x, projected.y - center.y);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = horizontal ? { x: center.x, y: a.y } : { x: a.x, y: center.y };
-    }
+function planChannel(
+  list: Passage[],
+  spacing: number,
+  clearance: number,
+  labelGap: number,
+  minimum: number,
+  arrowSize: number,
+): ChannelPlan {
+  stackRuns(list, spacing, labelGap);
+  const lane = Math.max(0, ...list.map((p) => p.label?.width ?? 0));
+  const leftGroups = trackGroups(list, 'left');
+  const rightGroups = trackGroups(list, 'right');
+  const leftAt: number[] = [];
+  const rightAt: number[] = [];
+  let cursor = 0;
+  leftGroups.forEach((_, i) => leftAt.push((cursor += i === 0 ? clearance : spacing)));
+  let laneStart = cursor;
+  if (lane > 0) {
+    laneStart = cursor += clearance;
+    cursor += lane;
   }
-  return best;
+  // After the lane, room for an arrowhead between a label and the column it points at.
+  if (lane > 0) cursor += arrowSize;
+  rightGroups.forEach((_, i) => rightAt.push((cursor += i > 0 ? spacing : lane === 0 && leftGroups.length > 0 ? spacing : clearance)));
+  cursor += clearance;
+  const width = Math.max(minimum, Math.ceil(cursor));
+  // What the minimum adds goes to both ends, so the lane stays in the middle.
+  const spare = Math.round((width - cursor) / 2);
+  const leftX = new Map<Passage, number>();
+  const rightX = new Map<Passage, number>();
+  leftGroups.forEach((group, i) => group.forEach((p) => leftX.set(p, spare + leftAt[i]!)));
+  rightGroups.forEach((group, i) => group.forEach((p) => rightX.set(p, spare + rightAt[i]!)));
+  // A passage with no turn on one side runs level into the turn on its other side.
+  for (const p of list) {
+    const fallback = spare + Math.round(cursor / 2);
+    if (!leftX.has(p)) leftX.set(p, rightX.get(p) ?? fallback);
+    if (!rightX.has(p)) rightX.set(p, leftX.get(p) ?? fallback);
+  }
+  return { width, leftX, rightX, laneCenter: spare + laneStart + lane / 2 };
+}
+
+/**
+ * Stacks the runs through the lane: a labelled run needs its plate's height clear, any other
+ * run a track's spacing; runs arriving at the same point may share one line. Each block of
+ * touching runs sits where its runs' wishes average (least squares), top to bottom in the
+ * order of their wishes.
+ */
+function stackRuns(list: Passage[], spacing: number, labelGap: number): void {
+  const sorted = [...list].sort((a, b) => a.wantY - b.wantY || (a.label ? 1 : 0) - (b.label ? 1 : 0));
+  // Runs merged into lines: unlabelled runs wanting the same height and arriving at one point.
+  const lines: { members: Passage[]; half: number; want: number }[] = [];
+  for (const p of sorted) {
+    const half = p.label ? p.label.height / 2 + labelGap / 2 : spacing / 2;
+    const previous = lines[lines.length - 1];
+    if (
+      previous &&
+      !p.label &&
+      previous.members.every((m) => !m.label) &&
+      previous.want === p.wantY &&
+      previous.members[0]?.arrivalKey === p.arrivalKey
+    ) {
+      previous.members.push(p);
+      continue;
+    }
+    lines.push({ members: [p], half, want: p.wantY });
+  }
+  const blocks: { lines: typeof lines; offsets: number[]; y: number }[] = [];
+  for (const line of lines) {
+    let block = { lines: [line], offsets: [0], y: line.want };
+    for (;;) {
+      const previous = blocks[blocks.length - 1];
+      if (!previous) break;
+      const lastLine = previous.lines[previous.lines.length - 1]!;
+      const lastOffset = previous.offsets[previous.offsets.length - 1]!;
+      const previousBottom = previous.y + lastOffset + lastLine.half;
+      const firstTop = block.y + block.offsets[0]! - block.lines[0]!.half;
+      if (previousBottom <= firstTop) break;
+      // Merge: the block's lines follow the previous ones, touching.
+      blocks.pop();
+      const shift = lastOffset + lastLine.half + block.lines[0]!.half;
+      const mergedLines = [...previous.lines, ...block.lines];
+      const mergedOffsets = [...previous.offsets, ...block.offsets.map((o) => o + shift)];
+      const weights = mergedLines.map((l) => l.members.length);
+      const total = weights.reduce((a, b) => a + b, 0);
+      const y = mergedLines.reduce((sum, l, i) => sum + (l.want - mergedOffsets[i]!) * weights[i]!, 0) / total;
+      block = { lines: mergedLines, offsets: mergedOffsets, y };
+    }
+    blocks.push(block);
+  }
+  for (const block of blocks) {
+    block.lines.forEach((line, i) => {
+      const y = Math.round(block.y + block.offsets[i]!);
+      for (const p of line.members) p.passY = y;
+    });
+  }
+}
+
+/**
+ * The turns on one side of the lane, grouped onto tracks (arrows leaving one port share a
+ * track, and so do arrows arriving at one point) and put in the order that makes the fewest
+ * crossings, track 0 nearest the lane's far side from the column.
+ */
+function trackGroups(list: readonly Passage[], side: 'left' | 'right'): Passage[][] {
+  const groups = new Map<string, Passage[]>();
+  for (const p of list) {
+    const y = side === 'left' ? p.leftY : p.rightY;
+    if (Math.abs(y - p.passY) < 0.5) continue;
+    const key = side === 'left' ? p.leftKey : p.rightKey;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const spans = [...groups.values()].map((members) => {
+    const end = side === 'left' ? members[0]!.leftY : members[0]!.rightY;
+    const runs = members.map((m) => m.passY);
+    return { members, end, runs, low: Math.min(end, ...runs), high: Math.max(end, ...runs) };
+  });
+  type Span = (typeof spans)[number];
+  const inside = (y: number, s: Span) => y > s.low && y < s.high;
+  // Crossings when a is on a track further left than b.
+  const cost = (a: Span, b: Span): number =>
+    side === 'left'
+      ? a.runs.filter((y) => inside(y, b)).length + (inside(b.end, a) ? 1 : 0)
+      : (inside(a.end, b) ? 1 : 0) + b.runs.filter((y) => inside(y, a)).length;
+  const order: Span[] = [];
+  for (const span of spans.sort((a, b) => a.low - b.low)) {
+    let bestAt = order.length;
+    let bestCost = Infinity;
+    for (let at = 0; at <= order.length; at++) {
+      let total = 0;
+      order.forEach((other, i) => (total += i < at ? cost(other, span) : cost(span, other)));
+      if (total < bestCost) {
+        bestCost = total;
+        bestAt = at;
+      }
+    }
+    order.splice(bestAt, 0, span);
+  }
+  return order.map((s) => s.members);
 }

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutSpec } from '../../src/layout/layout.js';
 import { measureRequests, measureTable } from '../../src/layout/measure-table.js';
-import type { Layout } from '../../src/layout/types.js';
+import type { Layout, Point } from '../../src/layout/types.js';
 import { loadSpecFile } from '../../src/spec/load.js';
 import type { Spec } from '../../src/spec/model.js';
 import { fakeMeasure, fakeMetrics } from '../support/fake-metrics.js';
@@ -47,9 +47,26 @@ function expectSound(spec: Spec, layout: Layout) {
       }
     }
   }
+  // Each label sits on its own arrow.
+  for (const drawn of d.connections) {
+    if (!drawn.label || !drawn.labelPlate) continue;
+    const centre = { x: drawn.label.rect.x + drawn.label.rect.width / 2, y: drawn.label.rect.y + drawn.label.rect.height / 2 };
+    const onPath = drawn.path.some((a, k) => {
+      const b = drawn.path[k + 1];
+      return b !== undefined && onSegment(centre, a, b);
+    });
+    expect(onPath, `${drawn.id} runs through its label`).toBe(true);
+  }
   const region = layout.diagramRegion;
   const placed = { x: d.origin.x, y: d.origin.y, width: d.width * d.scale, height: d.height * d.scale };
   expect(inside(placed, region, 1)).toBe(true);
+}
+
+function onSegment(p: Point, a: Point, b: Point): boolean {
+  const within = (v: number, u: number, w: number) => v >= Math.min(u, w) - 0.5 && v <= Math.max(u, w) + 0.5;
+  return (
+    (Math.abs(a.y - b.y) < 0.01 ? Math.abs(p.y - a.y) < 0.5 : Math.abs(p.x - a.x) < 0.5) && within(p.x, a.x, b.x) && within(p.y, a.y, b.y)
+  );
 }
 
 describe('layoutSpec', () => {
@@ -144,6 +161,13 @@ describe('layoutSpec', () => {
   it.each([3, 5, 8, 12, 18, 25, 30])('lays out a generated %i-component flow without overlaps', async (count) => {
     const spec = generateSpec(count);
     expectSound(spec, await lay(spec));
+  });
+
+  it('lays out 300 generated flows of 3 to 32 components, each sound', async () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const spec = generateSpec(3 + (seed % 30), seed * 7919);
+      expectSound(spec, await lay(spec));
+    }
   });
 });
 
