@@ -3,8 +3,7 @@
  * dist/cli/offload-worker.mjs, and the chunks they share or load later). A cold `cyanotype
  * render` spent ~260 ms of its main thread resolving, reading and compiling some 600 modules
  * while Chromium started; bundles take a fraction of that (docs/decisions/008). The library
- * entry (dist/node/index.js) stays as tsc wrote it. ELK stays outside: it is loaded through its
- * own V8 code cache (elk-code-cache.ts).
+ * entry (dist/node/index.js) stays as tsc wrote it.
  */
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';

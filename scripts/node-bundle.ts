@@ -8,8 +8,8 @@ export const NODE_BUNDLE: BuildOptions = {
   target: 'node20',
   // CommonJS dependencies call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __cyanotypeRequire } from 'node:module'; const require = __cyanotypeRequire(import.meta.url);" },
-  // elkjs: loaded from its file with a code cache; puppeteer: only asked where its downloaded browser is.
-  external: ['elkjs', 'puppeteer'],
+  // puppeteer: only asked where its downloaded browser is.
+  external: ['puppeteer'],
   minifyWhitespace: true,
   minifySyntax: true,
   keepNames: true,

@@ -4,8 +4,6 @@
  * in Node, and the page draws the result and is captured.
  */
 import type { Inspection, RenderDocument } from './document.js';
-import { setElkLoader } from './layout/elk.js';
-import { loadElkWithCodeCache } from './layout/elk-code-cache.js';
 import { layoutMeasured } from './layout/layout.js';
 import { measureRequests } from './layout/measure-table.js';
 import type { Offload } from './offload/offload.js';
@@ -19,9 +17,6 @@ import type { Spec } from './spec/model.js';
 import { loadTheme, type Theme } from './theme/themes.js';
 import { currentFingerprint, type Fingerprint } from './regression/fingerprint.js';
 import { traced } from './trace.js';
-
-// Renders in Node load ELK through V8's code cache (faster cold start); the page loads it plainly.
-setElkLoader(loadElkWithCodeCache);
 
 export interface RenderRequest {
   /** Theme name or folder; defaults to the spec's own. */

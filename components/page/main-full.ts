@@ -1,5 +1,5 @@
 /**
- * The page shell with layout included (ELK and all): for the dev server and standalone HTML
+ * The page shell with layout included: for the dev server and standalone HTML
  * files, which have no Node process to lay out for them. Same components, same layout code,
  * same measurement as the renderer, so the same pixels.
  */

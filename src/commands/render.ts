@@ -110,7 +110,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const items = options.shard ? shardOf(all, options.shard.index, options.shard.count) : all;
   await ensureWritableFolder(options.out);
   const failures: CyanotypeError[] = [];
-  // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, ELK), so it
+  // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, layout), so it
   // boots on the other core while those load instead of after them.
   const browserPath = options.format === 'html' ? undefined : (await import('../render/find-browser.js')).findBrowser(options.browser);
   // A batch lays out and checks on a worker thread, keeping this one free to answer Chromium.

@@ -1,15 +1,10 @@
 /** The worker side of Offload: runs layout passes and checks on request, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { preloadSpelling } from '../check/content-lint.js';
-import { setElkLoader } from '../layout/elk.js';
-import { elkWithCodeCache } from '../layout/elk-code-cache.js';
 import type { OffloadOptions, OffloadReply, OffloadRequest } from './offload.js';
 import { perform } from './perform.js';
 import { traced } from '../trace.js';
 
-// Offload.start set a batch's V8 flags (tiering.ts) before this worker started: ELK's code
-// cache for those flags is the one V8 accepts here.
-setElkLoader(elkWithCodeCache('batch'));
 if ((workerData as OffloadOptions).spelling) preloadSpelling();
 
 const port = parentPort;

@@ -1,5 +1,5 @@
 /**
- * The Node-side CPU work of a render — layout (ELK) and the quality checks — on a worker
+ * The Node-side CPU work of a render — layout and the quality checks — on a worker
  * thread. In a batch the main thread then stays free to answer Chromium: measured on 2 cores,
  * a main thread busy laying out the next spec left each CDP reply waiting 20–30 ms, and
  * Chromium idle with it (docs/decisions/008). A single render keeps everything in-process: a

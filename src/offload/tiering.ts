@@ -1,13 +1,12 @@
 /**
  * When V8 optimises a function in a process that renders a batch. By default a function is
- * handed to TurboFan after a few ticks of ~66 KB of bytecode run: in a 50-diagram batch that
- * optimised ~880 functions, most of them ELK's (1.5 MB of compiled Java, run for 3–4 layouts a
- * spec), and compiling them took V8's background threads ~2.5 s of CPU — a quarter of all the
- * CPU the batch used on 2 cores, taken from Chromium and the layouts. With a budget twelve
- * times larger only the functions that stay hot are compiled (~170): the 50 bench diagrams
- * 5.38 → 4.72 s, the machine's CPU 9.9 → 8.4 s; 200 diagrams 17.3 → 16.1 s; the same pixels.
- * A single render is not changed: its one layout is on the critical path and finished
- * sooner with the default (0.90 against 0.94 s). See docs/decisions/013-later-tier-up.md.
+ * handed to TurboFan after a few ticks of ~66 KB of bytecode run; in a batch most such functions
+ * run for only a few items, and compiling them took V8's background threads CPU that Chromium
+ * needed on 2 cores. With a budget twelve times larger only the functions that stay hot are
+ * compiled. It was decided when ELK did the layouts (the 50 bench diagrams 5.38 → 4.72 s); with
+ * ELK gone it still pays, less: 3.90 → 3.75 s, the machine's CPU 6.46 → 6.08 s (5 runs
+ * alternating). A single render is not changed (its work is over before optimising would
+ * pay). See docs/decisions/013-later-tier-up.md.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -27,7 +26,7 @@ export function batchTieringFlag(execArgv: readonly string[]): string | undefine
 
 /**
  * Sets the batch budget for this process. Call before the worker starts: a function takes
- * the budget when it is created, so the worker's ELK is created under it.
+ * the budget when it is created, so the worker's functions are created under it.
  */
 export function tierUpLater(): void {
   const flag = batchTieringFlag(process.execArgv);
