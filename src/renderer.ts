@@ -6,7 +6,6 @@
 import type { Inspection, RenderDocument } from './document.js';
 import { layoutMeasured } from './layout/layout.js';
 import { measureRequests } from './layout/measure-table.js';
-import type { Offload } from './offload/offload.js';
 import type { Layout } from './layout/types.js';
 import { renderDocument } from './render/document.js';
 import { compactPng } from './render/png-compact.js';
@@ -55,8 +54,6 @@ export interface Plan {
 export interface RendererOptions extends SessionOptions {
   /** A browser session already launching, to adopt. */
   readonly session?: Promise<BrowserSession> | undefined;
-  /** Lay out on this worker thread instead of the calling one (batches; see offload.ts). */
-  readonly offload?: Offload | undefined;
   /** How plan() loads a theme (default loadTheme; a command's run passes themeCache()). */
   readonly themes?: ((nameOrPath: string) => Promise<Theme>) | undefined;
 }
@@ -64,7 +61,6 @@ export interface RendererOptions extends SessionOptions {
 export class Renderer {
   private constructor(
     private readonly session: BrowserSession,
-    private readonly offload: Offload | undefined,
     private readonly themes: (nameOrPath: string) => Promise<Theme>,
   ) {}
 
@@ -79,7 +75,7 @@ export class Renderer {
         ? error
         : new BrowserError(`could not load the page shell: ${(error as Error).message}`, String(error));
     }
-    return new Renderer(session, options.offload, options.themes ?? loadTheme);
+    return new Renderer(session, options.themes ?? loadTheme);
   }
 
   /** False once the browser has exited or crashed; such a renderer must be replaced. */
@@ -182,9 +178,7 @@ export class Renderer {
       // Layout may ask for strings nobody listed (long words broken at hyphens): measure those
       // too and lay out again, so every width layout used came from the page.
       for (let pass = 0; pass < 4; pass++) {
-        const { layout, misses } = await traced('layout', () =>
-          this.offload ? this.offload.layout(doc.spec, metrics, requests, widths) : layoutMeasured(doc.spec, metrics, requests, widths),
-        );
+        const { layout, misses } = await traced('layout', () => layoutMeasured(doc.spec, metrics, requests, widths));
         if (misses.length === 0) return layout;
         requests = [...requests, ...misses];
         widths = [...widths, ...(await this.session.measure(misses))];

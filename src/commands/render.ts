@@ -113,14 +113,14 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, layout), so it
   // boots on the other core while those load instead of after them.
   const browserPath = options.format === 'html' ? undefined : (await import('../render/find-browser.js')).findBrowser(options.browser);
-  // A batch lays out and checks on a worker thread, keeping this one free to answer Chromium.
+  // A batch checks on a worker thread, keeping this one free to answer Chromium.
   const offload =
     browserPath && items.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check }) : undefined;
   // The page bundle, read once: served to the page, and hashed into every output's stamp.
   const { readPageAssets } = await import('../render/session.js');
   const assets = readPageAssets();
   assets.catch(() => undefined); // awaited below, and by the session
-  const open = () => openRenderer(browserPath ?? '', assets, offload);
+  const open = () => openRenderer(browserPath ?? '', assets);
   mark('launching');
   const first = browserPath && items.length > 0 ? open() : undefined;
   first?.catch(() => undefined); // awaited by the first lane; a launch failure must not go unhandled meanwhile
@@ -327,14 +327,10 @@ async function checkAfterRender(
 }
 
 /** Starts Chromium as soon as Puppeteer is loaded; resolves once the page shell is ready. */
-async function openRenderer(
-  browser: string,
-  assets: Promise<ReadonlyMap<string, Buffer>>,
-  offload: Offload | undefined,
-): Promise<Renderer> {
+async function openRenderer(browser: string, assets: Promise<ReadonlyMap<string, Buffer>>): Promise<Renderer> {
   const { BrowserSession } = await import('../render/session.js');
   const session = BrowserSession.open({ browser, assets });
   session.catch(() => undefined);
   const { Renderer } = await import('../renderer.js');
-  return Renderer.open({ session, offload });
+  return Renderer.open({ session });
 }

@@ -113,9 +113,9 @@ export async function testCommand(
   try {
     const { themeCache } = await import('../theme/themes.js');
     const themes = themeCache();
-    run = await runTests(specs, options, testReporter(mode, sink, options.results, bar), async (offload) => {
+    run = await runTests(specs, options, testReporter(mode, sink, options.results, bar), async () => {
       const { Renderer } = await import('../renderer.js');
-      return Renderer.open({ browser: options.browser, offload, themes });
+      return Renderer.open({ browser: options.browser, themes });
     });
   } finally {
     bar.clear();

@@ -1,32 +1,24 @@
 /**
- * The Node-side CPU work of a render — layout and the quality checks — on a worker
- * thread. In a batch the main thread then stays free to answer Chromium: measured on 2 cores,
- * a main thread busy laying out the next spec left each CDP reply waiting 20–30 ms, and
- * Chromium idle with it (docs/decisions/008). A single render keeps everything in-process: a
- * worker's start-up would cost it more than it saves.
+ * A batch's quality checks on a worker thread, so the main thread stays free to answer
+ * Chromium: measured on 2 cores, a main thread busy with the previous item's work left each CDP
+ * reply waiting 20–30 ms, and Chromium idle with it (docs/decisions/008). Layout ran here too
+ * while it was ELK's; at ~1 ms a spec it now runs on the calling thread (decision 014). A
+ * single render keeps everything in-process: a worker's start-up would cost it more than it
+ * saves.
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { CheckInput } from '../check/check.js';
 import type { Finding } from '../check/findings.js';
-import type { MeasureRequest } from '../layout/measure-table.js';
-import type { Layout, LayoutMetrics } from '../layout/types.js';
-import type { Spec } from '../spec/model.js';
 import { packageRoot } from '../package-root.js';
 import { traceOrigin } from '../trace.js';
 import { tierUpLater } from './tiering.js';
 
 /** Messages to the worker. */
-export type OffloadRequest =
-  | {
-      readonly id: number;
-      readonly kind: 'layout';
-      readonly spec: Spec;
-      readonly metrics: LayoutMetrics;
-      readonly requests: readonly MeasureRequest[];
-      readonly widths: readonly number[];
-    }
-  | { readonly id: number; readonly kind: 'check'; readonly input: CheckInput };
+export interface OffloadRequest {
+  readonly id: number;
+  readonly input: CheckInput;
+}
 
 /** Messages from the worker: a value, or the message of what it threw. */
 export type OffloadReply = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: string };
@@ -81,22 +73,9 @@ export class Offload {
     return new Offload(new Worker(script, { workerData: { ...options, traceOrigin } }));
   }
 
-  /** One layout pass from measured widths (see layoutMeasured). */
-  layout(
-    spec: Spec,
-    metrics: LayoutMetrics,
-    requests: readonly MeasureRequest[],
-    widths: readonly number[],
-  ): Promise<{ layout: Layout; misses: MeasureRequest[] }> {
-    return this.send({ id: this.nextId++, kind: 'layout', spec, metrics, requests, widths }) as Promise<{
-      layout: Layout;
-      misses: MeasureRequest[];
-    }>;
-  }
-
   /** All quality checks of one render (see checkRender). */
   check(input: CheckInput): Promise<Finding[]> {
-    return this.send({ id: this.nextId++, kind: 'check', input }) as Promise<Finding[]>;
+    return this.send({ id: this.nextId++, input }) as Promise<Finding[]>;
   }
 
   async close(): Promise<void> {
@@ -105,7 +84,7 @@ export class Offload {
   }
 
   private send(request: OffloadRequest): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error('the layout worker was closed'));
+    if (this.closed) return Promise.reject(new Error('the checks worker was closed'));
     if (this.dead) return inProcess(request);
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { request, resolve, reject });
@@ -115,7 +94,7 @@ export class Offload {
   }
 }
 
-/** The same work on the calling thread (a worker that died). */
+/** The same checks on the calling thread (a worker that died). */
 async function inProcess(request: OffloadRequest): Promise<unknown> {
-  return (await import('./perform.js')).perform(request);
+  return (await import('../check/check.js')).checkRender(request.input);
 }

@@ -14,7 +14,6 @@ import { InOrder } from '../render/in-order.js';
 import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
-import type { Offload } from '../offload/offload.js';
 import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
@@ -69,7 +68,7 @@ export async function runTests(
   inputs: readonly string[],
   options: TestOptions,
   reporter: TestReporter,
-  openRenderer: (offload?: Offload) => Promise<Renderer>,
+  openRenderer: () => Promise<Renderer>,
 ): Promise<TestRun> {
   const startedAt = new Date().toISOString();
   const files = await collectSpecFiles(inputs, [options.snapshots, options.results]);
@@ -101,12 +100,12 @@ export async function runTests(
   let selected = options.grep ? items.filter((i) => i.name.includes(options.grep ?? '')) : items;
   if (options.shard) selected = shardOf(selected, options.shard.index, options.shard.count);
 
-  // A run of more than a couple of items lays out and checks on a worker thread, keeping this
-  // one free to answer Chromium (see src/offload/offload.ts).
+  // A run of more than a couple of items checks on a worker thread, keeping this one free to
+  // answer Chromium (see src/offload/offload.ts).
   const offload =
     selected.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check !== false }) : undefined;
   // One warm browser for the run; a crash or hang replaces it and retries the item once.
-  const lane = new RenderLane(() => openRenderer(offload), options.timeout ?? DEFAULT_ITEM_TIMEOUT);
+  const lane = new RenderLane(openRenderer, options.timeout ?? DEFAULT_ITEM_TIMEOUT);
   reporter.begin?.(results.length + selected.length);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
