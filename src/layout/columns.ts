@@ -209,6 +209,8 @@ export function planColumns(
   const columns: Column[] = [];
   const inter: { edge: UnitEdge; fromColumn: number; toColumn: number }[] = [];
   const placedUnits = new Map<string, { column: number; placed: PlacedUnit }>();
+  /** Per column, the heights the rails' label plates cover: arrows leaving east cross that lane. */
+  const lanePlates = new Map<number, { top: number; bottom: number }[]>();
 
   assignment.members.forEach((ids, columnIndex) => {
     const edgesHere = graph.edges.filter((e) => columnOf.get(e.from.unit) === columnIndex && columnOf.get(e.to.unit) === columnIndex);
@@ -245,11 +247,15 @@ export function planColumns(
       const labelled = heights.filter((h) => h > 0);
       const total = labelled.reduce((a, b) => a + b, 0) + labelGap * Math.max(0, labelled.length - 1);
       let offset = -total / 2;
+      // Far enough apart that no label covers a neighbouring arrow, as far as the boxes allow.
+      const widest = Math.max(0, ...group.map((edge) => (edge.label ? edge.label.width / 2 + metrics.edgeLabelPaddingX : 0)));
+      const narrowest = Math.min(...group.flatMap((edge) => [edge.from.unit, edge.to.unit].map((u) => shapes.get(u)?.width ?? 0)));
+      const apart = Math.min(Math.max(28, Math.ceil(widest + 4)), Math.max(28, (narrowest - 16) / Math.max(1, group.length - 1)));
       group.forEach((edge, k) => {
         const from = placedUnits.get(edge.from.unit)?.placed;
         const to = placedUnits.get(edge.to.unit)?.placed;
         if (!from || !to) return;
-        const x = contentWidth / 2 + (k - (group.length - 1) / 2) * 28;
+        const x = contentWidth / 2 + (k - (group.length - 1) / 2) * apart;
         const down = from.rect.y < to.rect.y;
         const start = { x, y: down ? from.rect.y + from.rect.height : from.rect.y };
         const end = { x, y: down ? to.rect.y : to.rect.y + to.rect.height };
@@ -296,6 +302,10 @@ export function planColumns(
             { x: to.rect.x + to.rect.width, y: yt },
           ];
           const labelCenter = edge.label ? { x: contentWidth + arrowRoom + 2 + widest / 2, y: yt } : undefined;
+          if (edge.label) {
+            const half = edge.label.height / 2 + metrics.edgeLabelPaddingY;
+            lanePlates.set(columnIndex, [...(lanePlates.get(columnIndex) ?? []), { top: yt - half, bottom: yt + half }]);
+          }
           intra.push({ edge, points, labelCenter });
           railRight = Math.max(railRight, railX + 4);
         }
@@ -360,11 +370,16 @@ export function planColumns(
       return p ? spanOf(p, far).center : 0;
     };
     const ordered = [...list].sort((a, b) => farY(a) - farY(b));
+    const share = allOut || ordered.length === 1;
+    // Whole pixels, so the stub meets its route exactly.
+    const wanted = ordered.map((_, k) =>
+      Math.round(
+        span.center + (share ? 0 : (k - (ordered.length - 1) / 2) * Math.min(14, (span.height * 0.7) / Math.max(1, ordered.length - 1))),
+      ),
+    );
+    const ys = side === 'EAST' ? clearOfPlates(wanted, span, lanePlates.get(column) ?? []) : wanted;
     ordered.forEach((a, k) => {
-      const share = allOut || ordered.length === 1;
-      const offset = share ? 0 : (k - (ordered.length - 1) / 2) * Math.min(14, (span.height * 0.7) / Math.max(1, ordered.length - 1));
-      // Whole pixels, so the stub meets its route exactly.
-      const y = Math.round(span.center + offset);
+      const y = ys[k] ?? span.center;
       ports.set(`${a.edge.id}|${a.end}`, {
         id: share ? `p:${key}` : `p:${key}:${k}`,
         side,
@@ -407,4 +422,28 @@ export function planColumns(
   function endpointY(placed: PlacedUnit, point: EndPoint): number {
     return spanOf(placed, point).center;
   }
+}
+
+/**
+ * Arrows leaving a box eastwards cross the lane where the column's rail labels sit: moves the
+ * ports (all together, the least distance) so no arrow runs under a label, within the box's
+ * span. Where the box has no such room they stay as they were.
+ */
+function clearOfPlates(
+  wanted: readonly number[],
+  span: { center: number; height: number },
+  plates: readonly { top: number; bottom: number }[],
+): number[] {
+  const margin = 3;
+  const clear = (ys: readonly number[]) => ys.every((y) => plates.every((p) => y <= p.top - margin || y >= p.bottom + margin));
+  if (clear(wanted)) return [...wanted];
+  const low = span.center - span.height / 2 + margin;
+  const high = span.center + span.height / 2 - margin;
+  for (let shift = 1; shift <= span.height; shift++) {
+    for (const d of [shift, -shift]) {
+      const moved = wanted.map((y) => y + d);
+      if (moved.every((y) => y >= low && y <= high) && clear(moved)) return moved;
+    }
+  }
+  return [...wanted];
 }

@@ -47,7 +47,7 @@ function expectSound(spec: Spec, layout: Layout) {
       }
     }
   }
-  // Each label sits on its own arrow.
+  // Each label sits on its own arrow, and no other arrow runs under a label.
   for (const drawn of d.connections) {
     if (!drawn.label || !drawn.labelPlate) continue;
     const centre = { x: drawn.label.rect.x + drawn.label.rect.width / 2, y: drawn.label.rect.y + drawn.label.rect.height / 2 };
@@ -56,6 +56,14 @@ function expectSound(spec: Spec, layout: Layout) {
       return b !== undefined && onSegment(centre, a, b);
     });
     expect(onPath, `${drawn.id} runs through its label`).toBe(true);
+    for (const other of d.connections) {
+      if (other.id === drawn.id) continue;
+      for (const path of [other.path, ...other.feeders]) {
+        for (let k = 1; k < path.length; k++) {
+          expect(segmentCrosses(path[k - 1]!, path[k]!, drawn.labelPlate), `${other.id} runs under the label of ${drawn.id}`).toBe(false);
+        }
+      }
+    }
   }
   const region = layout.diagramRegion;
   const placed = { x: d.origin.x, y: d.origin.y, width: d.width * d.scale, height: d.height * d.scale };
