@@ -131,7 +131,7 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
     }
   }
 
-  // Arrows through boxes, from layout's paths in artboard pixels.
+  // Arrows through boxes and under other arrows' labels, from layout's paths in artboard pixels.
   const { origin, scale } = layout.diagram;
   const toArtboard = (p: Point): Point => ({ x: origin.x + p.x * scale, y: origin.y + p.y * scale });
   const rectOf = (r: Rect): Rect => ({
@@ -140,6 +140,7 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
     width: r.width * scale,
     height: r.height * scale,
   });
+  const plates = layout.diagram.connections.flatMap((c) => (c.labelPlate ? [{ id: c.id, rect: rectOf(c.labelPlate) }] : []));
   for (const connection of spec.connections) {
     const drawnConnection = layout.diagram.connections.find((c) => c.id === connection.id);
     if (!drawnConnection) continue;
@@ -157,6 +158,18 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
             element: { kind: 'connection', id: connection.id },
             box: rect,
             message: `passes through component ${node.id}`,
+          });
+        }
+      }
+      for (const plate of plates) {
+        if (plate.id === connection.id) continue;
+        if (points.some((p, k) => k > 0 && segmentCrosses(points[k - 1] ?? p, p, plate.rect))) {
+          findings.push({
+            rule: 'arrow-under-label',
+            severity: 'error',
+            element: { kind: 'connection', id: connection.id },
+            box: plate.rect,
+            message: `runs under the label of ${plate.id}`,
           });
         }
       }

@@ -113,6 +113,33 @@ describe('layout audit', () => {
     expect(rules(auditLayout(spec, around, inspection([], parts)))).toEqual(['label-overlap', 'label-overlap']);
   });
 
+  it("arrow-under-label: an arrow running under another arrow's label", () => {
+    const under = layoutWith([
+      { x: 100, y: 125 },
+      { x: 200, y: 125 },
+      { x: 200, y: 300 },
+      { x: 650, y: 300 },
+      { x: 650, y: 150 },
+    ]);
+    const plate = box(180, 200, 40, 16);
+    const labelled = {
+      id: 'b-to-c',
+      path: [
+        { x: 150, y: 208 },
+        { x: 250, y: 208 },
+      ],
+      feeders: [],
+      labelPlate: plate,
+    };
+    const withLabel = { ...under, diagram: { ...under.diagram, connections: [...under.diagram.connections, labelled] } };
+    expect(auditLayout(spec, withLabel, inspection())).toMatchObject([
+      { rule: 'arrow-under-label', element: { kind: 'connection', id: 'a-to-c' }, message: 'runs under the label of b-to-c' },
+    ]);
+    // Its own label does not count.
+    const own = { ...under, diagram: { ...under.diagram, connections: [{ ...under.diagram.connections[0]!, labelPlate: plate }] } };
+    expect(auditLayout(spec, own, inspection())).toEqual([]);
+  });
+
   it('arrow-through-box: an arrow crossing a box it does not connect', () => {
     const straight = layoutWith([
       { x: 100, y: 125 },
