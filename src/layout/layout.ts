@@ -29,6 +29,9 @@ import type {
 /** Largest enlargement for a small diagram: beyond it, type looks out of scale with the frame. */
 const MAX_SCALE = 1.25;
 
+/** How far a band's frame stands off its column: sides, top, bottom. */
+const BAND_FRAME = { x: 12, top: 6, bottom: 12 } as const;
+
 /** How far a bracket stands off the side of a stack, and so where its arrow starts. */
 const BRACKET_OFFSET = 9;
 
@@ -198,7 +201,7 @@ async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureTe
   return pool.winner();
 
   async function arrange(plan: ColumnPlan): Promise<DiagramLayout> {
-    const routed = routeColumns(plan, metrics);
+    const routed = routeColumns(plan, metrics, graph.bands.length > 0 ? BAND_FRAME : undefined);
 
     const origin = (column: number): Point => routed.columnOrigins[column] ?? { x: 0, y: 0 };
     const shift = (p: Point, o: Point): Point => ({ x: p.x + o.x, y: p.y + o.y });
@@ -315,7 +318,12 @@ async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureTe
         bands.push({
           id: column.band,
           title: placeText(title, o.x, top, column.titleRect.width),
-          rect: { x: o.x - 12, y: top - 6, width: column.width + 24, height: bottom - top + 18 },
+          rect: {
+            x: o.x - BAND_FRAME.x,
+            y: top - BAND_FRAME.top,
+            width: column.width + 2 * BAND_FRAME.x,
+            height: bottom - top + BAND_FRAME.top + BAND_FRAME.bottom,
+          },
         });
       }
     }

@@ -43,6 +43,21 @@ interface Passage {
   passY: number;
 }
 
+/** The distances a channel is planned with. */
+interface ChannelSpace {
+  /** Between neighbouring tracks. */
+  readonly spacing: number;
+  /** Around the label lane. */
+  readonly clearance: number;
+  /** Between a column (or its frame) and the nearest track or label. */
+  readonly side: number;
+  /** Between two labels stacked in the lane. */
+  readonly labelGap: number;
+  /** The theme's column gap: no channel is narrower. */
+  readonly minimum: number;
+  readonly arrowSize: number;
+}
+
 interface ChannelPlan {
   readonly width: number;
   /** x of each passage's turn on the left and the right, relative to the channel's left edge. */
@@ -51,14 +66,23 @@ interface ChannelPlan {
   readonly laneCenter: number;
 }
 
-export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): RoutedPlan {
+/** A frame drawn around every column (a band's), which arrows keep clear of like the column itself. */
+export interface ColumnFrame {
+  readonly x: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: ColumnFrame): RoutedPlan {
   const spacing = Math.max(6, Math.round(metrics.columnGap * 0.43));
   const clearance = Math.max(8, Math.round(metrics.columnGap * 0.5));
-  const labelGap = 4;
 
   // Centred on one line: a short column sits level with the middle of a tall one.
   const tallest = Math.max(0, ...plan.columns.map((c) => c.height));
   const top = plan.columns.map((c) => Math.round((tallest - c.height) / 2));
+  // What an arrow past a column must clear: the column, or the frames, which span the tallest.
+  const above = (c: number) => (frame ? Math.min(...top) - frame.top : top[c]!) - clearance;
+  const below = (c: number) => (frame ? tallest + frame.bottom : top[c]! + plan.columns[c]!.height) + clearance;
 
   // Arrows past a column run above or below it, each on its own line.
   const aboveCount = plan.columns.map(() => 0);
@@ -76,11 +100,8 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): RoutedPl
     for (let c = first + 1; c < last; c++) {
       const column = plan.columns[c]!;
       const middle = (sourceY + targetY) / 2;
-      if (middle < top[c]! + column.height / 2) {
-        heights.push(top[c]! - clearance - spacing * aboveCount[c]!++);
-      } else {
-        heights.push(top[c]! + column.height + clearance + spacing * belowCount[c]!++);
-      }
+      if (middle < top[c]! + column.height / 2) heights.push(above(c) - spacing * aboveCount[c]!++);
+      else heights.push(below(c) + spacing * belowCount[c]!++);
     }
     heights.push(forward ? targetY : sourceY);
     heightsOf.set(inter, heights);
@@ -113,9 +134,15 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): RoutedPl
     }
   }
 
-  const channels = passages
-    .slice(0, -1)
-    .map((list) => planChannel(list, spacing, clearance, labelGap, metrics.columnGap, metrics.arrowSize));
+  const space: ChannelSpace = {
+    spacing,
+    clearance,
+    side: clearance + (frame?.x ?? 0),
+    labelGap: 4,
+    minimum: metrics.columnGap,
+    arrowSize: metrics.arrowSize,
+  };
+  const channels = passages.slice(0, -1).map((list) => planChannel(list, space));
   const left: number[] = [];
   let x = 0;
   plan.columns.forEach((column, c) => {
@@ -152,32 +179,26 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics): RoutedPl
  * tracks in the order that crosses fewest other arrows. Left to right: a clearance from the
  * column, the left tracks, a clearance, the lane, a clearance, the right tracks, a clearance.
  */
-function planChannel(
-  list: Passage[],
-  spacing: number,
-  clearance: number,
-  labelGap: number,
-  minimum: number,
-  arrowSize: number,
-): ChannelPlan {
-  stackRuns(list, spacing, labelGap);
+function planChannel(list: Passage[], space: ChannelSpace): ChannelPlan {
+  const { spacing, clearance, side } = space;
+  stackRuns(list, spacing, space.labelGap);
   const lane = Math.max(0, ...list.map((p) => p.label?.width ?? 0));
   const leftGroups = trackGroups(list, 'left');
   const rightGroups = trackGroups(list, 'right');
   const leftAt: number[] = [];
   const rightAt: number[] = [];
   let cursor = 0;
-  leftGroups.forEach((_, i) => leftAt.push((cursor += i === 0 ? clearance : spacing)));
+  leftGroups.forEach((_, i) => leftAt.push((cursor += i === 0 ? side : spacing)));
   let laneStart = cursor;
   if (lane > 0) {
-    laneStart = cursor += clearance;
-    cursor += lane;
+    laneStart = cursor += leftGroups.length > 0 ? clearance : side;
+    // After the lane, room for an arrowhead between a label and the column it points at.
+    cursor += lane + space.arrowSize;
   }
-  // After the lane, room for an arrowhead between a label and the column it points at.
-  if (lane > 0) cursor += arrowSize;
-  rightGroups.forEach((_, i) => rightAt.push((cursor += i > 0 ? spacing : lane === 0 && leftGroups.length > 0 ? spacing : clearance)));
-  cursor += clearance;
-  const width = Math.max(minimum, Math.ceil(cursor));
+  const firstRight = lane > 0 ? clearance : leftGroups.length > 0 ? spacing : side;
+  rightGroups.forEach((_, i) => rightAt.push((cursor += i > 0 ? spacing : firstRight)));
+  cursor += side;
+  const width = Math.max(space.minimum, Math.ceil(cursor));
   // What the minimum adds goes to both ends, so the lane stays in the middle.
   const spare = Math.round((width - cursor) / 2);
   const leftX = new Map<Passage, number>();

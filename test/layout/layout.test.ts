@@ -65,6 +65,20 @@ function expectSound(spec: Spec, layout: Layout) {
       }
     }
   }
+  // An arrow crosses no band but those of its own ends (arrows past a band go round its frame).
+  const bandOf = (id: string) => spec.components.find((c) => c.id === id || c.stack === id)?.band;
+  for (const connection of spec.connections) {
+    const drawn = d.connections.find((c) => c.id === connection.id);
+    const own = new Set([connection.to, ...connection.from].map(bandOf));
+    for (const band of d.bands) {
+      if (own.has(band.id)) continue;
+      for (const path of [drawn?.path ?? [], ...(drawn?.feeders ?? [])]) {
+        for (let k = 1; k < path.length; k++) {
+          expect(segmentCrosses(path[k - 1]!, path[k]!, band.rect), `${connection.id} crosses band ${band.id}`).toBe(false);
+        }
+      }
+    }
+  }
   const region = layout.diagramRegion;
   const placed = { x: d.origin.x, y: d.origin.y, width: d.width * d.scale, height: d.height * d.scale };
   expect(inside(placed, region, 1)).toBe(true);
