@@ -40,6 +40,8 @@ interface Passage {
   readonly label: { readonly width: number; readonly height: number } | undefined;
   /** The height the run through the lane would like: where the arrow arrives. */
   readonly wantY: number;
+  /** The height it comes from on the other side. */
+  readonly departY: number;
   passY: number;
 }
 
@@ -84,9 +86,18 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: C
   const above = (c: number) => (frame ? Math.min(...top) - frame.top : top[c]!) - clearance;
   const below = (c: number) => (frame ? tallest + frame.bottom : top[c]! + plan.columns[c]!.height) + clearance;
 
-  // Arrows past a column run above or below it, each on its own line.
+  // Arrows past a column run above or below it, each on its own line: the next line out, or
+  // level with one of the arrow's ends when that is already clear of the column (no step then).
   const aboveCount = plan.columns.map(() => 0);
   const belowCount = plan.columns.map(() => 0);
+  const usedPast = plan.columns.map(() => new Set<number>());
+  const pastLine = (c: number, side: 'above' | 'below', ends: readonly number[]): number => {
+    const line = side === 'above' ? above(c) - spacing * aboveCount[c]!++ : below(c) + spacing * belowCount[c]!++;
+    const clear = ends.filter((y) => (side === 'above' ? y <= line : y >= line) && !usedPast[c]!.has(y));
+    const y = clear.length > 0 ? (side === 'above' ? Math.max(...clear) : Math.min(...clear)) : line;
+    usedPast[c]!.add(y);
+    return y;
+  };
   const passages: Passage[][] = plan.columns.map(() => []);
   const heightsOf = new Map<InterEdge, number[]>();
   for (const inter of plan.inter) {
@@ -100,8 +111,7 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: C
     for (let c = first + 1; c < last; c++) {
       const column = plan.columns[c]!;
       const middle = (sourceY + targetY) / 2;
-      if (middle < top[c]! + column.height / 2) heights.push(above(c) - spacing * aboveCount[c]!++);
-      else heights.push(below(c) + spacing * belowCount[c]!++);
+      heights.push(pastLine(c, middle < top[c]! + column.height / 2 ? 'above' : 'below', [sourceY, targetY]));
     }
     heights.push(forward ? targetY : sourceY);
     heightsOf.set(inter, heights);
@@ -129,6 +139,7 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: C
               }
             : undefined,
         wantY: forward ? rightY : leftY,
+        departY: forward ? leftY : rightY,
         passY: forward ? rightY : leftY,
       });
     }
@@ -223,7 +234,7 @@ function planChannel(list: Passage[], space: ChannelSpace): ChannelPlan {
 function stackRuns(list: Passage[], spacing: number, labelGap: number): void {
   const sorted = [...list].sort((a, b) => a.wantY - b.wantY || (a.label ? 1 : 0) - (b.label ? 1 : 0));
   // Runs merged into lines: unlabelled runs wanting the same height and arriving at one point.
-  const lines: { members: Passage[]; half: number; want: number }[] = [];
+  const lines: { members: Passage[]; half: number; want: number; ends: number[] }[] = [];
   for (const p of sorted) {
     const half = p.label ? p.label.height / 2 + labelGap / 2 : spacing / 2;
     const previous = lines[lines.length - 1];
@@ -235,9 +246,10 @@ function stackRuns(list: Passage[], spacing: number, labelGap: number): void {
       previous.members[0]?.arrivalKey === p.arrivalKey
     ) {
       previous.members.push(p);
+      previous.ends.push(p.departY);
       continue;
     }
-    lines.push({ members: [p], half, want: p.wantY });
+    lines.push({ members: [p], half, want: p.wantY, ends: [p.wantY, p.departY] });
   }
   const blocks: { lines: typeof lines; offsets: number[]; y: number }[] = [];
   for (const line of lines) {
@@ -262,14 +274,65 @@ function stackRuns(list: Passage[], spacing: number, labelGap: number): void {
     }
     blocks.push(block);
   }
-  for (const block of blocks) {
-    block.lines.forEach((line, i) => {
-      const y = Math.round(block.y + block.offsets[i]!);
-      for (const p of line.members) p.passY = y;
-    });
-  }
+  const placed = blocks.map((block) => block.lines.map((_, i) => Math.round(block.y + block.offsets[i]!)));
+  blocks.forEach((block, b) => {
+    const ys = withoutSmallJogs(block.lines, placed[b]!);
+    // Kept only if the block still clears its neighbours.
+    const top = ys[0]! - block.lines[0]!.half;
+    const bottom = ys[ys.length - 1]! + block.lines[block.lines.length - 1]!.half;
+    const above = blocks[b - 1];
+    const below = blocks[b + 1];
+    const clearAbove = !above || placed[b - 1]!.at(-1)! + above.lines.at(-1)!.half <= top;
+    const clearBelow = !below || placed[b + 1]![0]! - below.lines[0]!.half >= bottom;
+    if (clearAbove && clearBelow) placed[b] = ys;
+  });
+  blocks.forEach((block, b) => block.lines.forEach((line, i) => line.members.forEach((p) => (p.passY = placed[b]![i]!))));
 }
 
+/** A run this close to a height it turns from would show as a step of a pixel or two, which reads as a flaw. */
+const MIN_STEP = 8;
+
+/** Heights of a run closer than MIN_STEP to an end it turns from, but not on it. */
+const stepsTooSmall = (y: number, ends: readonly number[]) => ends.some((end) => end !== y && Math.abs(y - end) < MIN_STEP);
+
+/** Moves `y` in `direction` (1 down, -1 up) until it is on an end or at least MIN_STEP from every end. */
+function settle(y: number, ends: readonly number[], direction: 1 | -1): number {
+  for (let guard = 0; guard <= ends.length; guard++) {
+    const near = ends.find((end) => end !== y && Math.abs(y - end) < MIN_STEP);
+    if (near === undefined) return y;
+    y = (near - y) * direction > 0 ? near : near + direction * MIN_STEP;
+  }
+  return y;
+}
+
+/**
+ * A block's heights with no step smaller than MIN_STEP: one line kept exactly at its wish, the
+ * others placed outward from it, each at its wish where there is room, else touching its
+ * neighbour and settled clear of its ends. Of the lines as anchor, the one that leaves fewest
+ * lines off their wish, then the least displacement. The least-squares heights are kept when
+ * they have no small step.
+ */
+function withoutSmallJogs(lines: readonly { half: number; want: number; ends: readonly number[] }[], fitted: readonly number[]): number[] {
+  if (!fitted.some((y, i) => stepsTooSmall(y, lines[i]!.ends))) return [...fitted];
+  let best: number[] = [...fitted];
+  let bestCost = [Infinity, Infinity];
+  lines.forEach((_, anchor) => {
+    const ys = lines.map((l) => l.want);
+    for (let i = anchor + 1; i < lines.length; i++) {
+      ys[i] = settle(Math.ceil(Math.max(lines[i]!.want, ys[i - 1]! + lines[i - 1]!.half + lines[i]!.half)), lines[i]!.ends, 1);
+    }
+    for (let i = anchor - 1; i >= 0; i--) {
+      ys[i] = settle(Math.floor(Math.min(lines[i]!.want, ys[i + 1]! - lines[i + 1]!.half - lines[i]!.half)), lines[i]!.ends, -1);
+    }
+    if (stepsTooSmall(ys[anchor]!, lines[anchor]!.ends)) return;
+    const cost = [ys.filter((y, i) => y !== lines[i]!.want).length, ys.reduce((sum, y, i) => sum + Math.abs(y - lines[i]!.want), 0)];
+    if (cost[0]! < bestCost[0]! || (cost[0] === bestCost[0] && cost[1]! < bestCost[1]!)) {
+      best = ys;
+      bestCost = cost;
+    }
+  });
+  return best;
+}
 /**
  * The turns on one side of the lane, grouped onto tracks (arrows leaving one port share a
  * track, and so do arrows arriving at one point) and put in the order that makes the fewest

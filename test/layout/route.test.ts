@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Column, ColumnPlan, InterEdge, Side } from '../../src/layout/columns.js';
+import { routeColumns } from '../../src/layout/route.js';
+import type { Point } from '../../src/layout/types.js';
+import { fakeMetrics } from '../support/fake-metrics.js';
+
+/** A bare column of the given height (routing reads only its size). */
+const column = (index: number, height: number): Column => ({
+  index,
+  band: undefined,
+  width: 200,
+  height,
+  titleRect: undefined,
+  units: [],
+  intra: [],
+});
+
+/** An arrow from column `from` at height `y0` to column `to` at height `y1`, labelled when `label` is given. */
+function arrow(id: string, from: number, y0: number, to: number, y1: number, label?: string): InterEdge {
+  const port = (side: Side, y: number, suffix: string) => ({
+    id: `${id}:${suffix}`,
+    side,
+    at: { x: side === 'EAST' ? 200 : 0, y },
+    attach: { x: side === 'EAST' ? 200 : 0, y },
+  });
+  const forward = to > from;
+  return {
+    edge: {
+      id,
+      connection: id,
+      from: { unit: `${id}-from` },
+      to: { unit: `${id}-to` },
+      main: true,
+      label: label ? { text: label, lines: [label], width: label.length * 7, height: 16, overflows: false } : undefined,
+    },
+    fromColumn: from,
+    toColumn: to,
+    source: port(forward ? 'EAST' : 'WEST', y0, 'out'),
+    target: port(forward ? 'WEST' : 'EAST', y1, 'in'),
+  };
+}
+
+/** The vertical steps of a route, in order. */
+const steps = (points: readonly Point[]) =>
+  points
+    .slice(1)
+    .flatMap((p, k) => (Math.abs(p.x - points[k]!.x) < 0.01 && Math.abs(p.y - points[k]!.y) > 0.01 ? [Math.abs(p.y - points[k]!.y)] : []));
+
+describe('routeColumns', () => {
+  it('turns an arrow by a clear step or not at all when labels arriving close together are stacked', () => {
+    // Labels 22 px tall arriving 23 px apart: the lane must pull them apart, and a least-squares
+    // fit alone would leave each arrow with a step of a pixel or two just before its head.
+    const plan: ColumnPlan = {
+      columns: [column(0, 300), column(1, 300)],
+      inter: [arrow('rows', 0, 60, 1, 200, 'rows'), arrow('replay', 0, 250, 1, 223, 'replay')],
+    };
+    const routed = routeColumns(plan, fakeMetrics);
+    for (const route of routed.inter) {
+      for (const step of steps(route.points)) expect(step, `${route.edgeId} steps ${step} px`).toBeGreaterThanOrEqual(8);
+    }
+    // One of the two arrives straight: its run through the lane is at its port's height.
+    const straight = routed.inter.filter((r) => steps(r.points.slice(-3)).length === 0);
+    expect(straight.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs an arrow past a column level with its own end when that end is already clear of the column', () => {
+    // Column 1 is short and centred; the arrow starts high enough to pass over it straight.
+    const plan: ColumnPlan = {
+      columns: [column(0, 400), column(1, 100), column(2, 400)],
+      inter: [arrow('over', 0, 20, 2, 300)],
+    };
+    const routed = routeColumns(plan, fakeMetrics);
+    const points = routed.inter[0]!.points;
+    const { x: left, y: top } = routed.columnOrigins[1]!;
+    // The segment over column 1 runs at the start's height (20), above the column.
+    const over = points.slice(1).flatMap((p, k) => {
+      const q = points[k]!;
+      return Math.abs(p.y - q.y) < 0.01 && Math.min(p.x, q.x) <= left && Math.max(p.x, q.x) >= left + 200 ? [p.y] : [];
+    });
+    expect(over).toEqual([20]);
+    expect(20).toBeLessThan(top);
+    expect(steps(points.slice(0, 3))).toEqual([]);
+  });
+
+  it('keeps every route orthogonal, from its source port to its target port, backwards too', () => {
+    const plan: ColumnPlan = {
+      columns: [column(0, 300), column(1, 200), column(2, 300)],
+      inter: [arrow('a', 0, 40, 1, 50, 'forward'), arrow('b', 2, 250, 0, 260, 'back over'), arrow('c', 1, 150, 2, 100)],
+    };
+    const routed = routeColumns(plan, fakeMetrics);
+    for (const route of routed.inter) {
+      const e = plan.inter.find((i) => i.edge.id === route.edgeId)!;
+      const first = route.points[0]!;
+      const last = route.points.at(-1)!;
+      expect(first.y).toBe(routed.columnOrigins[e.fromColumn]!.y + e.source.at.y);
+      expect(last.y).toBe(routed.columnOrigins[e.toColumn]!.y + e.target.at.y);
+      route.points.slice(1).forEach((p, k) => {
+        const q = route.points[k]!;
+        expect(Math.abs(p.x - q.x) < 0.01 || Math.abs(p.y - q.y) < 0.01, `${route.edgeId} is orthogonal`).toBe(true);
+      });
+    }
+  });
+});
