@@ -38,6 +38,11 @@ export interface Port {
   readonly at: Point;
   /** Where the arrow really starts or ends on the unit (column-local). */
   readonly attach: Point;
+  /**
+   * How far the port may move up or down and stay on its unit, clear of its neighbours: routing
+   * may use it to make an arrow straight. Zero for a port several arrows share or a side with rails.
+   */
+  readonly slack: { readonly up: number; readonly down: number };
 }
 
 export interface Column {
@@ -378,13 +383,23 @@ export function planColumns(
       ),
     );
     const ys = side === 'EAST' ? clearOfPlates(wanted, span, lanePlates.get(column) ?? []) : wanted;
+    // Rails leave and enter on the east side at heights of their own: such a side keeps its ports.
+    const fixed =
+      (allOut && ordered.length > 1) ||
+      placed.unit.kind !== 'node' ||
+      (side === 'EAST' && (columns[column]?.intra.some((e) => e.points.length > 2) ?? false));
+    const low = span.center - span.height / 2 + PORT_MARGIN;
+    const high = span.center + span.height / 2 - PORT_MARGIN;
     ordered.forEach((a, k) => {
       const y = ys[k] ?? span.center;
+      const up = fixed ? 0 : Math.max(0, Math.floor(y - Math.max(low, (ys[k - 1] ?? -Infinity) + PORT_MARGIN)));
+      const down = fixed ? 0 : Math.max(0, Math.floor(Math.min(high, (ys[k + 1] ?? Infinity) - PORT_MARGIN) - y));
       ports.set(`${a.edge.id}|${a.end}`, {
         id: share ? `p:${key}` : `p:${key}:${k}`,
         side,
         at: { x: boundaryX, y },
         attach: { x: attachX, y },
+        slack: { up, down },
       });
     });
   }
@@ -423,6 +438,9 @@ export function planColumns(
     return spanOf(placed, point).center;
   }
 }
+
+/** How close a port may come to its box's corner or to the next port on the side. */
+const PORT_MARGIN = 6;
 
 /**
  * Arrows leaving a box eastwards cross the lane where the column's rail labels sit: moves the

@@ -256,8 +256,9 @@ async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureTe
     for (const e of plan.inter) {
       const r = routed.inter.find((x) => x.edgeId === e.edge.id);
       if (!r) continue;
-      const start = shift(e.source.attach, origin(e.fromColumn));
-      const end = shift(e.target.attach, origin(e.toColumn));
+      // The route may have moved a port along its side (to straighten the arrow): the stub follows.
+      const start = { x: e.source.attach.x + origin(e.fromColumn).x, y: r.points[0]?.y ?? e.source.attach.y + origin(e.fromColumn).y };
+      const end = { x: e.target.attach.x + origin(e.toColumn).x, y: r.points.at(-1)?.y ?? e.target.attach.y + origin(e.toColumn).y };
       paths.set(e.edge.id, { points: [start, ...r.points, end], labelCenter: r.labelCenter });
     }
 

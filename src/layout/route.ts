@@ -10,7 +10,7 @@
  * further on passes above or below the columns between. Pure and synchronous: the width of
  * each channel is exactly what its tracks and labels need.
  */
-import type { ColumnPlan, InterEdge } from './columns.js';
+import type { ColumnPlan, InterEdge, Port } from './columns.js';
 import type { LayoutMetrics, Point } from './types.js';
 
 export interface RoutedInter {
@@ -98,12 +98,12 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: C
     usedPast[c]!.add(y);
     return y;
   };
+  const ends = alignEnds(plan, top);
   const passages: Passage[][] = plan.columns.map(() => []);
   const heightsOf = new Map<InterEdge, number[]>();
   for (const inter of plan.inter) {
     const forward = inter.toColumn > inter.fromColumn;
-    const sourceY = top[inter.fromColumn]! + inter.source.at.y;
-    const targetY = top[inter.toColumn]! + inter.target.at.y;
+    const { source: sourceY, target: targetY } = ends.get(inter)!;
     const first = Math.min(inter.fromColumn, inter.toColumn);
     const last = Math.max(inter.fromColumn, inter.toColumn);
     // Heights along the way, left to right: at the left column, past each column between, at the right.
@@ -183,6 +183,35 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: C
   });
 
   return { columnOrigins: plan.columns.map((_, c) => ({ x: left[c]!, y: top[c]! })), inter };
+}
+
+/**
+ * Each arrow's ends in root y. An arrow between neighbouring columns whose ports are a few
+ * pixels apart would turn by a step that reads as a flaw: one of its ports moves, within its
+ * slack and clear of ports already moved on that side, to make the arrow straight.
+ */
+function alignEnds(plan: ColumnPlan, top: readonly number[]): Map<InterEdge, { source: number; target: number }> {
+  const ends = new Map<InterEdge, { source: number; target: number }>();
+  const moved = new Map<string, number[]>();
+  const tryMove = (port: Port, column: number, by: number): boolean => {
+    const y = top[column]! + port.at.y + by;
+    const key = `${column}|${port.side}`;
+    const within = by < 0 ? -by <= port.slack.up : by <= port.slack.down;
+    if (!within || (moved.get(key) ?? []).some((other) => Math.abs(other - y) < MIN_STEP)) return false;
+    moved.set(key, [...(moved.get(key) ?? []), y]);
+    return true;
+  };
+  for (const inter of plan.inter) {
+    let source = top[inter.fromColumn]! + inter.source.at.y;
+    let target = top[inter.toColumn]! + inter.target.at.y;
+    const gap = target - source;
+    if (Math.abs(inter.toColumn - inter.fromColumn) === 1 && gap !== 0 && Math.abs(gap) < MIN_STEP) {
+      if (tryMove(inter.target, inter.toColumn, -gap)) target = source;
+      else if (tryMove(inter.source, inter.fromColumn, gap)) source = target;
+    }
+    ends.set(inter, { source, target });
+  }
+  return ends;
 }
 
 /**

@@ -16,12 +16,13 @@ const column = (index: number, height: number): Column => ({
 });
 
 /** An arrow from column `from` at height `y0` to column `to` at height `y1`, labelled when `label` is given. */
-function arrow(id: string, from: number, y0: number, to: number, y1: number, label?: string): InterEdge {
+function arrow(id: string, from: number, y0: number, to: number, y1: number, label?: string, slack = 0): InterEdge {
   const port = (side: Side, y: number, suffix: string) => ({
     id: `${id}:${suffix}`,
     side,
     at: { x: side === 'EAST' ? 200 : 0, y },
     attach: { x: side === 'EAST' ? 200 : 0, y },
+    slack: { up: slack, down: slack },
   });
   const forward = to > from;
   return {
@@ -80,6 +81,18 @@ describe('routeColumns', () => {
     expect(over).toEqual([20]);
     expect(20).toBeLessThan(top);
     expect(steps(points.slice(0, 3))).toEqual([]);
+  });
+
+  it('straightens an arrow whose ports are a few pixels apart by moving a port within its slack, and only then', () => {
+    const route = (slack: number) =>
+      routeColumns({ columns: [column(0, 300), column(1, 300)], inter: [arrow('near', 0, 100, 1, 105, 'near', slack)] }, fakeMetrics)
+        .inter[0]!.points;
+    const straight = route(10);
+    expect(new Set(straight.map((p) => p.y))).toEqual(new Set([100]));
+    // Without room to move, the arrow keeps its ports and steps.
+    const stepped = route(0);
+    expect(stepped[0]!.y).toBe(100);
+    expect(stepped.at(-1)!.y).toBe(105);
   });
 
   it('keeps every route orthogonal, from its source port to its target port, backwards too', () => {
