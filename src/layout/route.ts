@@ -11,6 +11,7 @@
  * each channel is exactly what its tracks and labels need.
  */
 import type { ColumnPlan, InterEdge, Port } from './columns.js';
+import { MIN_STEP, stackRuns, type LaneRun } from './lane.js';
 import type { LayoutMetrics, Point } from './types.js';
 
 export interface RoutedInter {
@@ -27,22 +28,15 @@ export interface RoutedPlan {
 }
 
 /** One arrow's passage through one channel, in root y; x is decided with the channel. */
-interface Passage {
+interface Passage extends LaneRun {
   readonly inter: InterEdge;
   readonly leftY: number;
   readonly rightY: number;
   /** Arrows that share a start (a port fanning out) share the turn after it. */
   readonly leftKey: string;
   readonly rightKey: string;
-  /** The key of the side it arrives at. */
-  readonly arrivalKey: string;
   /** The label plate's size, on the passage that arrives at the target. */
   readonly label: { readonly width: number; readonly height: number } | undefined;
-  /** The height the run through the lane would like: where the arrow arrives. */
-  readonly wantY: number;
-  /** The height it comes from on the other side. */
-  readonly departY: number;
-  passY: number;
 }
 
 /** The distances a channel is planned with. */
@@ -254,114 +248,6 @@ function planChannel(list: Passage[], space: ChannelSpace): ChannelPlan {
   return { width, leftX, rightX, laneCenter: spare + laneStart + lane / 2 };
 }
 
-/**
- * Stacks the runs through the lane: a labelled run needs its plate's height clear, any other
- * run a track's spacing; runs arriving at the same point may share one line. Each block of
- * touching runs sits where its runs' wishes average (least squares), top to bottom in the
- * order of their wishes.
- */
-function stackRuns(list: Passage[], spacing: number, labelGap: number): void {
-  const sorted = [...list].sort((a, b) => a.wantY - b.wantY || (a.label ? 1 : 0) - (b.label ? 1 : 0));
-  // Runs merged into lines: unlabelled runs wanting the same height and arriving at one point.
-  const lines: { members: Passage[]; half: number; want: number; ends: number[] }[] = [];
-  for (const p of sorted) {
-    const half = p.label ? p.label.height / 2 + labelGap / 2 : spacing / 2;
-    const previous = lines[lines.length - 1];
-    if (
-      previous &&
-      !p.label &&
-      previous.members.every((m) => !m.label) &&
-      previous.want === p.wantY &&
-      previous.members[0]?.arrivalKey === p.arrivalKey
-    ) {
-      previous.members.push(p);
-      previous.ends.push(p.departY);
-      continue;
-    }
-    lines.push({ members: [p], half, want: p.wantY, ends: [p.wantY, p.departY] });
-  }
-  const blocks: { lines: typeof lines; offsets: number[]; y: number }[] = [];
-  for (const line of lines) {
-    let block = { lines: [line], offsets: [0], y: line.want };
-    for (;;) {
-      const previous = blocks[blocks.length - 1];
-      if (!previous) break;
-      const lastLine = previous.lines[previous.lines.length - 1]!;
-      const lastOffset = previous.offsets[previous.offsets.length - 1]!;
-      const previousBottom = previous.y + lastOffset + lastLine.half;
-      const firstTop = block.y + block.offsets[0]! - block.lines[0]!.half;
-      if (previousBottom <= firstTop) break;
-      // Merge: the block's lines follow the previous ones, touching.
-      blocks.pop();
-      const shift = lastOffset + lastLine.half + block.lines[0]!.half;
-      const mergedLines = [...previous.lines, ...block.lines];
-      const mergedOffsets = [...previous.offsets, ...block.offsets.map((o) => o + shift)];
-      const weights = mergedLines.map((l) => l.members.length);
-      const total = weights.reduce((a, b) => a + b, 0);
-      const y = mergedLines.reduce((sum, l, i) => sum + (l.want - mergedOffsets[i]!) * weights[i]!, 0) / total;
-      block = { lines: mergedLines, offsets: mergedOffsets, y };
-    }
-    blocks.push(block);
-  }
-  const placed = blocks.map((block) => block.lines.map((_, i) => Math.round(block.y + block.offsets[i]!)));
-  blocks.forEach((block, b) => {
-    const ys = withoutSmallJogs(block.lines, placed[b]!);
-    // Kept only if the block still clears its neighbours.
-    const top = ys[0]! - block.lines[0]!.half;
-    const bottom = ys[ys.length - 1]! + block.lines[block.lines.length - 1]!.half;
-    const above = blocks[b - 1];
-    const below = blocks[b + 1];
-    const clearAbove = !above || placed[b - 1]!.at(-1)! + above.lines.at(-1)!.half <= top;
-    const clearBelow = !below || placed[b + 1]![0]! - below.lines[0]!.half >= bottom;
-    if (clearAbove && clearBelow) placed[b] = ys;
-  });
-  blocks.forEach((block, b) => block.lines.forEach((line, i) => line.members.forEach((p) => (p.passY = placed[b]![i]!))));
-}
-
-/** A run this close to a height it turns from would show as a step of a pixel or two, which reads as a flaw. */
-const MIN_STEP = 8;
-
-/** Heights of a run closer than MIN_STEP to an end it turns from, but not on it. */
-const stepsTooSmall = (y: number, ends: readonly number[]) => ends.some((end) => end !== y && Math.abs(y - end) < MIN_STEP);
-
-/** Moves `y` in `direction` (1 down, -1 up) until it is on an end or at least MIN_STEP from every end. */
-function settle(y: number, ends: readonly number[], direction: 1 | -1): number {
-  for (let guard = 0; guard <= ends.length; guard++) {
-    const near = ends.find((end) => end !== y && Math.abs(y - end) < MIN_STEP);
-    if (near === undefined) return y;
-    y = (near - y) * direction > 0 ? near : near + direction * MIN_STEP;
-  }
-  return y;
-}
-
-/**
- * A block's heights with no step smaller than MIN_STEP: one line kept exactly at its wish, the
- * others placed outward from it, each at its wish where there is room, else touching its
- * neighbour and settled clear of its ends. Of the lines as anchor, the one that leaves fewest
- * lines off their wish, then the least displacement. The least-squares heights are kept when
- * they have no small step.
- */
-function withoutSmallJogs(lines: readonly { half: number; want: number; ends: readonly number[] }[], fitted: readonly number[]): number[] {
-  if (!fitted.some((y, i) => stepsTooSmall(y, lines[i]!.ends))) return [...fitted];
-  let best: number[] = [...fitted];
-  let bestCost = [Infinity, Infinity];
-  lines.forEach((_, anchor) => {
-    const ys = lines.map((l) => l.want);
-    for (let i = anchor + 1; i < lines.length; i++) {
-      ys[i] = settle(Math.ceil(Math.max(lines[i]!.want, ys[i - 1]! + lines[i - 1]!.half + lines[i]!.half)), lines[i]!.ends, 1);
-    }
-    for (let i = anchor - 1; i >= 0; i--) {
-      ys[i] = settle(Math.floor(Math.min(lines[i]!.want, ys[i + 1]! - lines[i + 1]!.half - lines[i]!.half)), lines[i]!.ends, -1);
-    }
-    if (stepsTooSmall(ys[anchor]!, lines[anchor]!.ends)) return;
-    const cost = [ys.filter((y, i) => y !== lines[i]!.want).length, ys.reduce((sum, y, i) => sum + Math.abs(y - lines[i]!.want), 0)];
-    if (cost[0]! < bestCost[0]! || (cost[0] === bestCost[0] && cost[1]! < bestCost[1]!)) {
-      best = ys;
-      bestCost = cost;
-    }
-  });
-  return best;
-}
 /**
  * The turns on one side of the lane, grouped onto tracks (arrows leaving one port share a
  * track, and so do arrows arriving at one point) and put in the order that makes the fewest
