@@ -40,7 +40,8 @@ export interface Port {
   readonly attach: Point;
   /**
    * How far the port may move up or down and stay on its unit, clear of its neighbours: routing
-   * may use it to make an arrow straight. Zero for a port several arrows share or a side with rails.
+   * may use it to make an arrow straight. Zero for a port several arrows share, a side with rails,
+   * and the sides of stacks and junctions.
    */
   readonly slack: { readonly up: number; readonly down: number };
 }
@@ -383,7 +384,8 @@ export function planColumns(
       ),
     );
     const ys = side === 'EAST' ? clearOfPlates(wanted, span, lanePlates.get(column) ?? []) : wanted;
-    // Rails leave and enter on the east side at heights of their own: such a side keeps its ports.
+    // Fixed: a shared fan-out port; a stack's or junction's side (brackets, merges); an east side
+    // with rails, which leave and enter at heights of their own.
     const fixed =
       (allOut && ordered.length > 1) ||
       placed.unit.kind !== 'node' ||
