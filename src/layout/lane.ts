@@ -13,6 +13,8 @@ export interface LaneRun {
   readonly wantY: number;
   /** The height it comes from on the other side. */
   readonly departY: number;
+  /** Left to right (its arrow points at a column further on), or back. */
+  readonly forward: boolean;
   /** Runs arriving at one point (same key) may share a line. */
   readonly arrivalKey: string;
   /** Where it runs: set by stackRuns. */
@@ -29,7 +31,7 @@ export interface LaneRun {
 export function stackRuns(list: readonly LaneRun[], spacing: number, labelGap: number): void {
   const sorted = [...list].sort((a, b) => a.wantY - b.wantY || (a.label ? 1 : 0) - (b.label ? 1 : 0));
   // Runs merged into lines: unlabelled runs wanting the same height and arriving at one point.
-  const lines: { members: LaneRun[]; half: number; want: number; ends: number[] }[] = [];
+  const lines: { members: LaneRun[]; half: number; want: number; ends: number[]; avoid: number[] }[] = [];
   for (const p of sorted) {
     const half = p.label ? p.label.height / 2 + labelGap / 2 : spacing / 2;
     const previous = lines[lines.length - 1];
@@ -44,7 +46,16 @@ export function stackRuns(list: readonly LaneRun[], spacing: number, labelGap: n
       previous.ends.push(p.departY);
       continue;
     }
-    lines.push({ members: [p], half, want: p.wantY, ends: [p.wantY, p.departY] });
+    lines.push({ members: [p], half, want: p.wantY, ends: [p.wantY, p.departY], avoid: [] });
+  }
+  // An arrow going the other way leaves from the side this run arrives at: a run close beside its
+  // stub would read as one line with it.
+  for (const line of lines) {
+    const forward = line.members[0]?.forward;
+    line.avoid = lines
+      .filter((other) => other !== line)
+      .flatMap((other) => other.members.filter((m) => m.forward !== forward).map((m) => m.departY))
+      .filter((end) => !line.ends.includes(end));
   }
   const blocks: { lines: typeof lines; offsets: number[]; y: number }[] = [];
   for (const line of lines) {
@@ -87,15 +98,29 @@ export function stackRuns(list: readonly LaneRun[], spacing: number, labelGap: n
 /** A run this close to a height it turns from would show as a step of a pixel or two, which reads as a flaw. */
 export const MIN_STEP = 8;
 
-/** Heights of a run closer than MIN_STEP to an end it turns from, but not on it. */
-const stepsTooSmall = (y: number, ends: readonly number[]) => ends.some((end) => end !== y && Math.abs(y - end) < MIN_STEP);
+/** What a run's height must keep clear of: its own ends (it may sit on one) and the stubs of arrows going the other way (it may not). */
+interface Clearance {
+  readonly ends: readonly number[];
+  readonly avoid: readonly number[];
+}
 
-/** Moves `y` in `direction` (1 down, -1 up) until it is on an end or at least MIN_STEP from every end. */
-function settle(y: number, ends: readonly number[], direction: 1 | -1): number {
-  for (let guard = 0; guard <= ends.length; guard++) {
-    const near = ends.find((end) => end !== y && Math.abs(y - end) < MIN_STEP);
-    if (near === undefined) return y;
-    y = (near - y) * direction > 0 ? near : near + direction * MIN_STEP;
+/** A run at `y` that turns by a step under MIN_STEP from one of its own ends. */
+const smallStep = (y: number, line: Clearance) => line.ends.some((end) => end !== y && Math.abs(y - end) < MIN_STEP);
+/** A run at `y` within MIN_STEP of the stub of an arrow going the other way (their lines would read as one). */
+const besideOther = (y: number, line: Clearance) => line.avoid.some((end) => Math.abs(y - end) < MIN_STEP);
+const tooClose = (y: number, line: Clearance) => smallStep(y, line) || besideOther(y, line);
+
+/** Moves `y` in `direction` (1 down, -1 up) until it is on one of its ends or clear of every end. */
+function settle(y: number, line: Clearance, direction: 1 | -1): number {
+  for (let guard = 0; guard <= line.ends.length + line.avoid.length; guard++) {
+    const own = line.ends.find((end) => end !== y && Math.abs(y - end) < MIN_STEP);
+    if (own !== undefined) {
+      y = (own - y) * direction > 0 ? own : own + direction * MIN_STEP;
+      continue;
+    }
+    const other = line.avoid.find((end) => Math.abs(y - end) < MIN_STEP);
+    if (other === undefined) return y;
+    y = other + direction * MIN_STEP;
   }
   return y;
 }
@@ -107,21 +132,26 @@ function settle(y: number, ends: readonly number[], direction: 1 | -1): number {
  * lines off their wish, then the least displacement. The least-squares heights are kept when
  * they have no small step.
  */
-function withoutSmallJogs(lines: readonly { half: number; want: number; ends: readonly number[] }[], fitted: readonly number[]): number[] {
-  if (!fitted.some((y, i) => stepsTooSmall(y, lines[i]!.ends))) return [...fitted];
+function withoutSmallJogs(lines: readonly (Clearance & { half: number; want: number })[], fitted: readonly number[]): number[] {
+  if (!fitted.some((y, i) => tooClose(y, lines[i]!))) return [...fitted];
   let best: number[] = [...fitted];
-  let bestCost = [Infinity, Infinity];
+  let bestCost = [Infinity, Infinity, Infinity];
   lines.forEach((_, anchor) => {
     const ys = lines.map((l) => l.want);
     for (let i = anchor + 1; i < lines.length; i++) {
-      ys[i] = settle(Math.ceil(Math.max(lines[i]!.want, ys[i - 1]! + lines[i - 1]!.half + lines[i]!.half)), lines[i]!.ends, 1);
+      ys[i] = settle(Math.ceil(Math.max(lines[i]!.want, ys[i - 1]! + lines[i - 1]!.half + lines[i]!.half)), lines[i]!, 1);
     }
     for (let i = anchor - 1; i >= 0; i--) {
-      ys[i] = settle(Math.floor(Math.min(lines[i]!.want, ys[i + 1]! - lines[i + 1]!.half - lines[i]!.half)), lines[i]!.ends, -1);
+      ys[i] = settle(Math.floor(Math.min(lines[i]!.want, ys[i + 1]! - lines[i + 1]!.half - lines[i]!.half)), lines[i]!, -1);
     }
-    if (stepsTooSmall(ys[anchor]!, lines[anchor]!.ends)) return;
-    const cost = [ys.filter((y, i) => y !== lines[i]!.want).length, ys.reduce((sum, y, i) => sum + Math.abs(y - lines[i]!.want), 0)];
-    if (cost[0]! < bestCost[0]! || (cost[0] === bestCost[0] && cost[1]! < bestCost[1]!)) {
+    if (smallStep(ys[anchor]!, lines[anchor]!)) return;
+    const cost = [
+      ys.filter((y, i) => besideOther(y, lines[i]!)).length,
+      ys.filter((y, i) => y !== lines[i]!.want).length,
+      ys.reduce((sum, y, i) => sum + Math.abs(y - lines[i]!.want), 0),
+    ];
+    const better = cost.findIndex((c, k) => c !== bestCost[k]);
+    if (better >= 0 && cost[better]! < bestCost[better]!) {
       best = ys;
       bestCost = cost;
     }

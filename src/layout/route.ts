@@ -134,6 +134,7 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: C
             : undefined,
         wantY: forward ? rightY : leftY,
         departY: forward ? leftY : rightY,
+        forward,
         passY: forward ? rightY : leftY,
       });
     }

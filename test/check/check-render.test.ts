@@ -22,7 +22,7 @@ describe('check in the rendering browser', () => {
     const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'check', 'examples', 'test/fixtures/valid', '--strict'], {
       encoding: 'utf8',
     });
-    expect(run.stdout.trim().split('\n').pop()).toBe('18 checked, 0 errors, 0 warnings');
+    expect(run.stdout.trim().split('\n').pop()).toBe('19 checked, 0 errors, 0 warnings');
     expect(run.status).toBe(0);
   });
 
