@@ -215,8 +215,14 @@ export function planColumns(
   const columns: Column[] = [];
   const inter: { edge: UnitEdge; fromColumn: number; toColumn: number }[] = [];
   const placedUnits = new Map<string, { column: number; placed: PlacedUnit }>();
-  /** Per column, the heights the rails' label plates cover: arrows leaving east cross that lane. */
+  /**
+   * Per column, what arrows leaving a box east must keep clear of: the heights the rails' label
+   * plates cover (those arrows cross that lane), and the rails' own stubs beside the boxes (an
+   * arrow close beside one would read as one line with it).
+   */
   const lanePlates = new Map<number, { top: number; bottom: number }[]>();
+  const keepClear = (column: number, range: { top: number; bottom: number }) =>
+    lanePlates.set(column, [...(lanePlates.get(column) ?? []), range]);
 
   assignment.members.forEach((ids, columnIndex) => {
     const edgesHere = graph.edges.filter((e) => columnOf.get(e.from.unit) === columnIndex && columnOf.get(e.to.unit) === columnIndex);
@@ -301,6 +307,7 @@ export function planColumns(
           arrivals.set(targetKey, nth + 1);
           const ys = endpointY(from, edge.from) + 6;
           const yt = endpointY(to, edge.to) - 6 - nth * 22;
+          for (const stub of [ys, yt]) keepClear(columnIndex, { top: stub - RAIL_STUB_CLEARANCE, bottom: stub + RAIL_STUB_CLEARANCE });
           const points = [
             { x: from.rect.x + from.rect.width, y: ys },
             { x: railX, y: ys },
@@ -310,7 +317,7 @@ export function planColumns(
           const labelCenter = edge.label ? { x: contentWidth + arrowRoom + 2 + widest / 2, y: yt } : undefined;
           if (edge.label) {
             const half = edge.label.height / 2 + metrics.edgeLabelPaddingY;
-            lanePlates.set(columnIndex, [...(lanePlates.get(columnIndex) ?? []), { top: yt - half, bottom: yt + half }]);
+            keepClear(columnIndex, { top: yt - half, bottom: yt + half });
           }
           intra.push({ edge, points, labelCenter });
           railRight = Math.max(railRight, railX + 4);
@@ -443,6 +450,9 @@ export function planColumns(
 
 /** How close a port may come to its box's corner or to the next port on the side. */
 const PORT_MARGIN = 6;
+
+/** With clearOfPlates' margin, how far an arrow leaving east keeps from a rail's stub: 6 px. */
+const RAIL_STUB_CLEARANCE = 3;
 
 /**
  * Arrows leaving a box eastwards cross the lane where the column's rail labels sit: moves the

@@ -65,6 +65,21 @@ function expectSound(spec: Spec, layout: Layout) {
       }
     }
   }
+  // An arrow leaving a box keeps clear of a rail's stub beside it: close together they read as one line.
+  const stubs = d.connections.flatMap((c) =>
+    [c.path, ...c.feeders].flatMap((path) =>
+      path.length >= 2 && Math.abs(path[0]!.y - path[1]!.y) < 0.01 ? [{ id: c.id, a: path[0]!, b: path[1]!, rail: isRail(path) }] : [],
+    ),
+  );
+  for (const rail of stubs.filter((s) => s.rail)) {
+    for (const other of stubs) {
+      if (other.id === rail.id || other.rail) continue;
+      const overlap =
+        Math.min(Math.max(rail.a.x, rail.b.x), Math.max(other.a.x, other.b.x)) -
+        Math.max(Math.min(rail.a.x, rail.b.x), Math.min(other.a.x, other.b.x));
+      if (overlap > 2) expect(Math.abs(rail.a.y - other.a.y), `${other.id} leaves beside the rail of ${rail.id}`).toBeGreaterThanOrEqual(4);
+    }
+  }
   // An arrow crosses no band but those of its own ends (arrows past a band go round its frame).
   const bandOf = (id: string) => spec.components.find((c) => c.id === id || c.stack === id)?.band;
   for (const connection of spec.connections) {
@@ -83,6 +98,9 @@ function expectSound(spec: Spec, layout: Layout) {
   const placed = { x: d.origin.x, y: d.origin.y, width: d.width * d.scale, height: d.height * d.scale };
   expect(inside(placed, region, 1)).toBe(true);
 }
+
+/** A rail: out of a box's side, along beside the column, back into another box on the same side. */
+const isRail = (path: readonly Point[]) => path.length === 4 && path[1]!.x > path[0]!.x && path[2]!.x > path[3]!.x;
 
 function onSegment(p: Point, a: Point, b: Point): boolean {
   const within = (v: number, u: number, w: number) => v >= Math.min(u, w) - 0.5 && v <= Math.max(u, w) + 0.5;
