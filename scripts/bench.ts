@@ -33,6 +33,7 @@ import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
 import { identityOfExecutable } from '../src/render/browser-identity.js';
 import { findBrowser } from '../src/render/find-browser.js';
+import { outputName } from '../src/render/files.js';
 import { Renderer } from '../src/renderer.js';
 import { loadSpecFile } from '../src/spec/load.js';
 import { generateSpec } from '../test/support/generate.js';
@@ -207,7 +208,7 @@ async function plans(specs: string[], name: string): Promise<string> {
   const renderer = await Renderer.open();
   try {
     const made = [];
-    for (const file of specs) made.push(await renderer.plan(await loadSpecFile(file), file.replace(/^.*\//, '').replace(/\.ya?ml$/, '')));
+    for (const file of specs) made.push(await renderer.plan(await loadSpecFile(file), outputName(file)));
     const path = join(scratch, `${name}-plans.json`);
     writeFileSync(path, JSON.stringify(made));
     return path;
