@@ -55,6 +55,8 @@ export interface Column {
   readonly titleRect: Rect | undefined;
   readonly units: readonly PlacedUnit[];
   readonly intra: readonly RoutedEdge[];
+  /** How many of the arrows inside run on a rail beside the column (not straight between neighbours). */
+  readonly rails: number;
 }
 
 export interface InterEdge {
@@ -285,6 +287,7 @@ export function planColumns(
     // share one rail (a bus), each tapping off to its target on a short branch that carries
     // its label; a lane between the boxes and the first rail holds those labels.
     let railRight = contentWidth;
+    let rails = 0;
     const railEdges = edgesHere.filter((e) => !straight.has(e));
     if (railEdges.length > 0) {
       const labelWidth = (edge: UnitEdge) => (edge.label ? edge.label.width + 2 * metrics.edgeLabelPaddingX : 0);
@@ -320,6 +323,7 @@ export function planColumns(
             keepClear(columnIndex, { top: yt - half, bottom: yt + half });
           }
           intra.push({ edge, points, labelCenter });
+          rails++;
           railRight = Math.max(railRight, railX + 4);
         }
       });
@@ -333,6 +337,7 @@ export function planColumns(
       titleRect: bandTitleHeight > 0 ? { x: 0, y: 0, width: contentWidth, height: bandTitleHeight } : undefined,
       units: placed,
       intra,
+      rails,
     });
 
     function gapBefore(previous: string, next: string): number {
@@ -393,10 +398,7 @@ export function planColumns(
     const ys = side === 'EAST' ? clearOfPlates(wanted, span, lanePlates.get(column) ?? []) : wanted;
     // Fixed: a shared fan-out port; a stack's or junction's side (brackets, merges); an east side
     // with rails, which leave and enter at heights of their own.
-    const fixed =
-      (allOut && ordered.length > 1) ||
-      placed.unit.kind !== 'node' ||
-      (side === 'EAST' && (columns[column]?.intra.some((e) => e.points.length > 2) ?? false));
+    const fixed = (allOut && ordered.length > 1) || placed.unit.kind !== 'node' || (side === 'EAST' && (columns[column]?.rails ?? 0) > 0);
     const low = span.center - span.height / 2 + PORT_MARGIN;
     const high = span.center + span.height / 2 - PORT_MARGIN;
     ordered.forEach((a, k) => {

@@ -147,7 +147,7 @@ class CandidatePool {
       const diagram = await arrange(plan);
       const fit = Math.min(this.region.width / diagram.width, this.region.height / diagram.height);
       const score = Math.min(fit, MAX_SCALE);
-      const rails = plan.columns.reduce((sum, column) => sum + column.intra.filter((e) => e.points.length > 2).length, 0);
+      const rails = plan.columns.reduce((sum, column) => sum + column.rails, 0);
       this.routed.push({ diagram, score, coverage: diagram.width * diagram.height * score * score, rails, order });
     }
   }

@@ -13,6 +13,7 @@ const column = (index: number, height: number): Column => ({
   titleRect: undefined,
   units: [],
   intra: [],
+  rails: 0,
 });
 
 /** An arrow from column `from` at height `y0` to column `to` at height `y1`, labelled when `label` is given. */
