@@ -32,7 +32,7 @@ async function render(session: BrowserSession, spec: Spec, theme: Theme): Promis
   let all = requests;
   for (;;) {
     const table = measureTable(all, widths);
-    const layout = await layoutSpec(spec, metrics, table.measure);
+    const layout = layoutSpec(spec, metrics, table.measure);
     if (table.misses.length === 0) return (await session.capture(doc, layout, 'drift', 'png')).bytes;
     all = [...all, ...table.misses];
     widths = [...widths, ...(await session.measure(table.misses))];

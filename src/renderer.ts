@@ -178,7 +178,7 @@ export class Renderer {
       // Layout may ask for strings nobody listed (long words broken at hyphens): measure those
       // too and lay out again, so every width layout used came from the page.
       for (let pass = 0; pass < 4; pass++) {
-        const { layout, misses } = await traced('layout', () => layoutMeasured(doc.spec, metrics, requests, widths));
+        const { layout, misses } = await traced('layout', async () => layoutMeasured(doc.spec, metrics, requests, widths));
         if (misses.length === 0) return layout;
         requests = [...requests, ...misses];
         widths = [...widths, ...(await this.session.measure(misses))];

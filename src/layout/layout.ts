@@ -35,9 +35,9 @@ const BAND_FRAME = { x: 12, top: 6, bottom: 12 } as const;
 /** How far a bracket stands off the side of a stack, and so where its arrow starts. */
 const BRACKET_OFFSET = 9;
 
-export async function layoutSpec(spec: Spec, metrics: LayoutMetrics, measure: MeasureText): Promise<Layout> {
+export function layoutSpec(spec: Spec, metrics: LayoutMetrics, measure: MeasureText): Layout {
   const frame = layoutFrame(spec, metrics, measure);
-  const diagram = await layoutDiagram(spec, metrics, measure, frame.diagramRegion);
+  const diagram = layoutDiagram(spec, metrics, measure, frame.diagramRegion);
   return {
     width: spec.size.width,
     height: spec.size.height,
@@ -53,13 +53,13 @@ export async function layoutSpec(spec: Spec, metrics: LayoutMetrics, measure: Me
   };
 }
 
-async function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<DiagramLayout> {
-  let best = await layoutWith(spec, metrics, measure, region);
+function layoutDiagram(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): DiagramLayout {
+  let best = layoutWith(spec, metrics, measure, region);
   // Too big for the region at the theme's sizes: try denser arrangements (narrower boxes,
   // tighter gaps and arrow tracks) before shrinking the type below what the theme set.
   for (const factor of [1, 2] as const) {
     if (best.score >= 1) break;
-    const dense = await layoutWith(spec, denser(metrics, factor), measure, region);
+    const dense = layoutWith(spec, denser(metrics, factor), measure, region);
     if (dense.score > best.score + 0.01) best = dense;
   }
   const scale = best.score;
@@ -137,14 +137,14 @@ class CandidatePool {
 
   constructor(private readonly region: Rect) {}
 
-  async add(plans: readonly ColumnPlan[], arrange: (plan: ColumnPlan) => Promise<DiagramLayout>): Promise<void> {
+  add(plans: readonly ColumnPlan[], arrange: (plan: ColumnPlan) => DiagramLayout): void {
     const waiting = plans
       .map((plan, i) => ({ plan, order: this.count + i, bound: scoreBound(plan, this.region) }))
       .sort((a, b) => b.bound - a.bound || a.order - b.order);
     this.count += plans.length;
     for (const { plan, order, bound } of waiting) {
       if (this.routed.length > 0 && bound < this.topScore() - 0.01) break;
-      const diagram = await arrange(plan);
+      const diagram = arrange(plan);
       const fit = Math.min(this.region.width / diagram.width, this.region.height / diagram.height);
       const score = Math.min(fit, MAX_SCALE);
       const rails = plan.columns.reduce((sum, column) => sum + column.rails, 0);
@@ -167,7 +167,7 @@ class CandidatePool {
   }
 }
 
-async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Promise<Candidate> {
+function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureText, region: Rect): Candidate {
   const edgeLabelWidth = (text: string) => fitText(text, metrics.fonts.edgeLabel, metrics.edgeLabelMaxWidth, measure, metrics.minTextSize);
   const graph = buildUnitGraph(spec, (c) => (c.label === undefined ? undefined : edgeLabelWidth(c.label)));
 
@@ -185,7 +185,7 @@ async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureTe
   const pool = new CandidatePool(region);
   const plan = (assignment: { bands: (string | undefined)[]; members: string[][] }) =>
     planColumns(graph, assignment, shapes, metrics, bandTitleHeight);
-  await pool.add(
+  pool.add(
     candidates.map((columns) => plan(assignColumns(graph, ranks, columns))),
     arrange,
   );
@@ -196,11 +196,11 @@ async function layoutWith(spec: Spec, metrics: LayoutMetrics, measure: MeasureTe
     const balanced = [];
     for (let columns = 2; columns <= maxColumns; columns++)
       balanced.push(plan(assignColumnsBalanced(graph, ranks, columns, height, metrics.nodeGap)));
-    await pool.add(balanced, arrange);
+    pool.add(balanced, arrange);
   }
   return pool.winner();
 
-  async function arrange(plan: ColumnPlan): Promise<DiagramLayout> {
+  function arrange(plan: ColumnPlan): DiagramLayout {
     const routed = routeColumns(plan, metrics, graph.bands.length > 0 ? BAND_FRAME : undefined);
 
     const origin = (column: number): Point => routed.columnOrigins[column] ?? { x: 0, y: 0 };
@@ -490,13 +490,13 @@ function unionRects(rects: readonly Rect[]): Rect {
 }
 
 /** One layout pass from measured widths, and the strings it had to estimate (measure them, then pass again). */
-export async function layoutMeasured(
+export function layoutMeasured(
   spec: Spec,
   metrics: LayoutMetrics,
   requests: readonly MeasureRequest[],
   widths: readonly number[],
-): Promise<{ layout: Layout; misses: MeasureRequest[] }> {
+): { layout: Layout; misses: MeasureRequest[] } {
   const table = measureTable(requests, widths);
-  const layout = await layoutSpec(spec, metrics, table.measure);
+  const layout = layoutSpec(spec, metrics, table.measure);
   return { layout, misses: table.misses };
 }
