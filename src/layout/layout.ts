@@ -98,9 +98,9 @@ interface Candidate {
 
 /**
  * The most a column plan could score once routed. Routing only adds to the boxes: the columns
- * sit side by side without overlapping, so the diagram is at least
- * as wide as the widest box of every column together and as tall as any column's boxes.
- * (CandidatePool routes plans in order of this bound.)
+ * sit side by side without overlapping, so the diagram is at least as wide as the widest box of
+ * every column together and as tall as any column's boxes. (CandidatePool routes plans in order
+ * of this bound.)
  */
 function scoreBound(plan: ColumnPlan, region: Rect): number {
   let width = 0;
