@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { decodeRgba, type Rgba } from '../../src/check/rgba.js';
 import { describe, expect, it } from 'vitest';
 import { lintContent } from '../../src/check/content-lint.js';
-import { auditContrast, contrastRatio } from '../../src/check/contrast.js';
+import { auditContrast, backgroundOf, contrastRatio } from '../../src/check/contrast.js';
 import { auditLayout } from '../../src/check/layout-audit.js';
 import type { InspectedPart, InspectedText, Inspection } from '../../src/document.js';
 import type { Layout } from '../../src/layout/types.js';
@@ -163,6 +163,40 @@ describe('contrast', () => {
   it('low-contrast: text too close to the ground behind it', () => {
     expect(rules(auditContrast([text({ color: 'rgb(40, 60, 110)' })], ground(10, 34, 82), 1))).toEqual(['low-contrast']);
     expect(auditContrast([text({ color: 'rgb(228, 248, 255)' })], ground(10, 34, 82), 1)).toEqual([]);
+  });
+
+  it('the background is the most common colour in the ring around the glyphs, not inside them', () => {
+    // Text box 110,110 80×16 in a container 100,100 200×60: the ring is 106..194 × 106..130,
+    // less the glyphs' box widened by 1 (109..191 × 109..127).
+    const paint = (image: Rgba, x0: number, y0: number, x1: number, y1: number, rgb: readonly number[]) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) image.data.set(rgb, (y * image.width + x) * image.channels);
+    };
+    const fg = [255, 255, 255] as const;
+    // Glowing glyphs fill their box: they outnumber the ring's ground, and still do not count.
+    const glowing = ground(10, 34, 82);
+    paint(glowing, 109, 109, 191, 127, [200, 90, 0]);
+    expect(backgroundOf(glowing, text(), 1, fg)).toEqual([10, 34, 82]);
+    // A ring half one colour, half another: the tie goes to the colour met first (top-left).
+    const split = ground(0, 0, 0);
+    paint(split, 0, 0, 300, 200, [40, 40, 40]);
+    paint(split, 0, 118, 300, 200, [20, 20, 20]);
+    expect(backgroundOf(split, text(), 1, fg)).toEqual([40, 40, 40]);
+    paint(split, 0, 117, 300, 118, [20, 20, 20]);
+    expect(backgroundOf(split, text(), 1, fg)).toEqual([20, 20, 20]);
+    // A border in the text's own colour ringing it is not the ground...
+    const bordered = ground(10, 34, 82);
+    paint(bordered, 106, 106, 194, 130, [250, 250, 250]);
+    paint(bordered, 108, 108, 192, 128, [10, 34, 82]);
+    expect(backgroundOf(bordered, text(), 1, fg)).toEqual([10, 34, 82]);
+    // ...unless nothing else is there.
+    paint(bordered, 0, 0, 300, 200, [250, 250, 250]);
+    expect(backgroundOf(bordered, text(), 1, fg)).toEqual([250, 250, 250]);
+    // At scale 2 the ring is measured in device pixels (at scale 1 it would be all black).
+    const big = ground(0, 0, 0);
+    paint(big, 32, 32, 88, 64, [10, 34, 82]);
+    const small = text({ box: box(20, 20, 20, 8), container: box(10, 10, 60, 30) });
+    expect(backgroundOf(big, small, 2, fg)).toEqual([10, 34, 82]);
+    expect(backgroundOf(big, small, 1, fg)).toEqual([0, 0, 0]);
   });
 
   it('large text needs 3:1, not 4.5:1', () => {
