@@ -2,6 +2,8 @@
  * The PNG container, at the level cyanotype needs it: the signature, a file's chunks, and a
  * chunk built with its CRC. Pixels are never decoded here.
  */
+import * as zlib from 'node:zlib';
+
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export interface PngChunk {
@@ -52,7 +54,15 @@ const TABLE = Int32Array.from({ length: 256 }, (_, n) => {
   return c;
 });
 
+/** zlib's own CRC-32 (Node 20.15 and later): a compacted capture's ~350 KB took ~0.5 ms in the loop below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(bytes: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(bytes) : crc32Table(bytes);
+}
+
+/** The same CRC computed byte by byte from a table, for Node versions before 20.15. */
+export function crc32Table(bytes: Uint8Array): number {
   let c = -1;
   for (let i = 0; i < bytes.length; i++) c = TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
