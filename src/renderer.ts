@@ -97,12 +97,7 @@ export class Renderer {
     return currentFingerprint(this.session.browserVersion);
   }
 
-  /** The bundled assets the page was served (index.html, page.js, page.css per tab). */
-  get servedRequests(): readonly string[] {
-    return this.session.servedRequests;
-  }
-
-  /** Requests the page tried to make beyond its own bundle, all blocked. */
+  /** Requests the page tried to make (it needs none: its shell is written in from memory), all blocked. */
   get blockedRequests(): readonly string[] {
     return this.session.blockedRequests;
   }

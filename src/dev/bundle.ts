@@ -47,6 +47,5 @@ export async function bundlePage(root: string, out: string, options: { readonly 
   const css = (await readFile(join(out, 'page.css'), 'utf8')).replace(/,url\(\)\s*format\("woff"\)/g, '');
   await writeFile(join(out, 'page.css'), css);
   await writeFile(join(out, GLYPHS_FILE), JSON.stringify(coverageOfCss(css)));
-  await copyFile(join(root, 'components/page/index.html'), join(out, 'index.html'));
   await copyFile(join(root, 'components/page/dev.html'), join(out, 'dev.html'));
 }

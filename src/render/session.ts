@@ -1,7 +1,7 @@
 /**
  * The browser session: the only module that imports Puppeteer. It finds a Chromium, launches it
- * with flags chosen for identical pixels, serves the bundled page shell from memory, blocks
- * every other request, and turns a RenderDocument into image bytes.
+ * with flags chosen for identical pixels, writes the bundled page shell into its tab from memory,
+ * blocks every request the page makes, and turns a RenderDocument into image bytes.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { mark, traced } from '../trace.js';
 import { identityFromProduct } from './browser-identity.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
 import { LaunchedChromium } from './launch.js';
+import { shellHtml } from './shell-html.js';
 import { launchFlags, machineFlags, recordedArgs } from './launch-args.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'pdf';
@@ -74,9 +75,6 @@ async function launch(executablePath: string, headless: boolean | 'shell'): Prom
   });
 }
 
-/** The page is served from this origin by request interception; nothing else answers. */
-export const PAGE_ORIGIN = 'https://cyanotype.invalid';
-
 export interface CaptureOptions {
   /** Device scale factor of the capture (default 1). */
   readonly scale?: number | undefined;
@@ -100,24 +98,20 @@ export interface SessionOptions {
   readonly assets?: ReadonlyMap<string, Buffer> | Promise<ReadonlyMap<string, Buffer>> | undefined;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  'index.html': 'text/html; charset=utf-8',
-  'page.js': 'text/javascript; charset=utf-8',
-  'page-full.js': 'text/javascript; charset=utf-8',
-  'page.css': 'text/css; charset=utf-8',
-};
+/** The page bundle: the drawing tab's script (page.js), the standalone HTML's (page-full.js), and the fonts (page.css). */
+const PAGE_ASSETS = ['page.js', 'page-full.js', 'page.css'] as const;
 
 /** Throws the error readPageAssets() would for a bundle that is not there, without reading it. */
 function assertPageBundle(): void {
   const directory = join(packageRoot(), 'dist', 'page');
-  const missing = Object.keys(CONTENT_TYPES).find((name) => !existsSync(join(directory, name)));
+  const missing = PAGE_ASSETS.find((name) => !existsSync(join(directory, name)));
   if (missing) throw new BrowserError(`the page bundle is missing (${join(directory, missing)}); run \`npm run build\``);
 }
 
 export async function readPageAssets(): Promise<Map<string, Buffer>> {
   const directory = join(packageRoot(), 'dist', 'page');
   const assets = new Map<string, Buffer>();
-  for (const name of Object.keys(CONTENT_TYPES)) {
+  for (const name of PAGE_ASSETS) {
     try {
       assets.set(name, await readFile(join(directory, name)));
     } catch {
@@ -128,10 +122,8 @@ export async function readPageAssets(): Promise<Map<string, Buffer>> {
 }
 
 export class BrowserSession {
-  /** Requests the page made that were not its own bundled assets (all were blocked). */
+  /** Requests the page made (all were blocked: the shell is written into the tab, and nothing else loads). */
   readonly blockedRequests: string[] = [];
-  /** The page's own assets it was served, in order (each tab loads the shell once). */
-  readonly servedRequests: string[] = [];
   private page: Page | undefined;
   /** The drawing tab's viewport as last set ("width×height@scale"): setting it again costs a relayout. */
   private viewport = '';
@@ -230,7 +222,7 @@ export class BrowserSession {
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));
     await page.emulateMediaType('screen');
-    await page.goto(`${PAGE_ORIGIN}/index.html`, { waitUntil: 'load', timeout: this.timeout });
+    await page.setContent(shellHtml(this.assets), { waitUntil: 'load', timeout: this.timeout });
     await page.waitForFunction(() => typeof window.cyanotype?.draw === 'function', { timeout: this.timeout });
     return page;
   }
@@ -249,12 +241,6 @@ export class BrowserSession {
   private async answer(request: HTTPRequest): Promise<void> {
     const url = request.url();
     if (url.startsWith('data:')) return request.continue();
-    const name = url.startsWith(`${PAGE_ORIGIN}/`) ? url.slice(PAGE_ORIGIN.length + 1) : undefined;
-    const body = name === undefined ? undefined : this.assets.get(name);
-    if (name !== undefined && body) {
-      this.servedRequests.push(name);
-      return request.respond({ status: 200, contentType: CONTENT_TYPES[name] ?? 'application/octet-stream', body });
-    }
     this.blockedRequests.push(url);
     return request.abort('blockedbyclient');
   }
