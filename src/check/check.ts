@@ -20,8 +20,9 @@ export interface CheckInput {
   readonly scale: number;
 }
 
-export async function checkRender(input: CheckInput): Promise<Finding[]> {
-  const image = decodeRgba(input.png);
+/** All checks of one render; `filtered` is the capture's image data already inflated, when the caller has it. */
+export async function checkRender(input: CheckInput, filtered?: Uint8Array): Promise<Finding[]> {
+  const image = decodeRgba(input.png, filtered);
   return [
     ...auditLayout(input.spec, input.layout, input.inspection),
     ...auditContrast(input.inspection.texts, image, input.scale),

@@ -16,7 +16,8 @@ export interface Rgba {
   readonly data: Uint8Array;
 }
 
-export function decodeRgba(png: Uint8Array): Rgba {
+/** The pixels of a PNG; `filtered` is its image data already inflated, when the caller has it. */
+export function decodeRgba(png: Uint8Array, filtered?: Uint8Array): Rgba {
   const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
@@ -27,11 +28,8 @@ export function decodeRgba(png: Uint8Array): Rgba {
     return { width: image.width, height: image.height, channels: 4, data: image.data };
   }
 
-  const parts = [...pngChunks(bytes)].filter((c) => c.type === 'IDAT').map((c) => c.data);
   const stride = width * channels;
-  // One output buffer of the exact size: zlib's default 16 KiB pieces were gathered and copied
-  // into a second image-sized buffer.
-  const raw = inflateSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts), { chunkSize: Math.max(64, (stride + 1) * height) });
+  const raw = filtered ?? inflateData(bytes, (stride + 1) * height);
   // Rows start at multiples of 4 bytes (RGB rows of a 1024-wide image are 3072): addUp adds
   // four bytes at a time there.
   const rows = new Uint8Array(stride * height);
@@ -69,6 +67,12 @@ export function decodeRgba(png: Uint8Array): Rgba {
     previous = row;
   }
   return { width, height, channels, data: rows };
+}
+
+/** A PNG's image data inflated: one output buffer of the exact size (zlib's default 16 KiB pieces were gathered and copied into a second image-sized buffer). */
+function inflateData(png: Buffer, size: number): Buffer {
+  const parts = [...pngChunks(png)].filter((c) => c.type === 'IDAT').map((c) => c.data);
+  return inflateSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts), { chunkSize: Math.max(64, size) });
 }
 
 /**

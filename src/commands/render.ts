@@ -16,7 +16,6 @@ import { identityOfExecutable } from '../render/browser-identity.js';
 import { inputHash, readPngStamp, stampPng } from '../render/stamp.js';
 import { parseShard, shardOf } from '../regression/items.js';
 import type { Inspection } from '../document.js';
-import type { Offload } from '../offload/offload.js';
 import type { Plan, Renderer, RenderResult } from '../renderer.js';
 import type { Size, Spec } from '../spec/model.js';
 import { readSize } from '../spec/size.js';
@@ -245,11 +244,15 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           const result = run.value;
           const { inspection } = result;
           finish = async () => {
-            // The checks (on the worker) and the PNG's compaction (on libuv's threads) overlap.
+            if (offload && result.format === 'png') {
+              // A batch's worker compacts the capture and checks it, from one inflate.
+              const check = inspection && { spec: result.spec, layout: result.layout, inspection, scale: options.scale };
+              const finished = await traced('finish', () => offload.finish({ png: result.bytes, check }));
+              return store(item, target, stampPng(finished.png, stamp), finished.findings, run.retried, elapsed);
+            }
+            // The checks and the PNG's compaction (on libuv's threads) overlap.
             const [findings, compact] = await Promise.all([
-              inspection
-                ? traced('checks', () => checkAfterRender(result, inspection, options.format === 'png', options.scale, offload))
-                : [],
+              inspection ? traced('checks', () => checkAfterRender(result, inspection, options.format === 'png', options.scale)) : [],
               result.format === 'png' ? traced('compact', () => compactPng(result.bytes)) : undefined,
             ]);
             const bytes = compact ? stampPng(compact, stamp) : result.bytes;
@@ -312,18 +315,11 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   return { outcomes: progress.outcomes, failures };
 }
 
-/** The quality checks of one render (contrast only when the capture is a PNG). */
-async function checkAfterRender(
-  result: RenderResult,
-  inspection: Inspection,
-  png: boolean,
-  scale: number,
-  offload: Offload | undefined,
-): Promise<Finding[]> {
+/** The quality checks of one render, on this thread (contrast only when the capture is a PNG). */
+async function checkAfterRender(result: RenderResult, inspection: Inspection, png: boolean, scale: number): Promise<Finding[]> {
   const { checkRender, checkWithoutPixels } = await import('../check/check.js');
   if (!png) return checkWithoutPixels({ spec: result.spec, layout: result.layout, inspection });
-  const input = { spec: result.spec, layout: result.layout, inspection, png: result.bytes, scale };
-  return offload ? offload.check(input) : checkRender(input);
+  return checkRender({ spec: result.spec, layout: result.layout, inspection, png: result.bytes, scale });
 }
 
 /** Starts Chromium as soon as Puppeteer is loaded; resolves once the page shell is ready. */

@@ -1,9 +1,10 @@
-/** The worker side of Offload: runs checks on request, one at a time. */
+/** The worker side of Offload: checks and compacts on request, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { preloadSpelling } from '../check/content-lint.js';
 import type { OffloadOptions, OffloadReply, OffloadRequest } from './offload.js';
 import { checkRender } from '../check/check.js';
 import { traced } from '../trace.js';
+import { finishCapture } from './finish.js';
 
 if ((workerData as OffloadOptions).spelling) preloadSpelling();
 
@@ -11,7 +12,8 @@ const port = parentPort;
 if (!port) throw new Error('offload-worker.js runs only as a worker thread');
 
 port.on('message', (request: OffloadRequest) => {
-  traced('worker check', () => checkRender(request.input)).then(
+  const work = (): Promise<unknown> => (request.kind === 'finish' ? finishCapture(request.input) : checkRender(request.input));
+  traced(`worker ${request.kind}`, work).then(
     (value) => port.postMessage({ id: request.id, value } satisfies OffloadReply),
     (error: unknown) =>
       port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies OffloadReply),

@@ -1,5 +1,5 @@
 /**
- * A batch's quality checks on a worker thread, so the main thread stays free to answer
+ * A batch's quality checks and PNG compaction on a worker thread, so the main thread stays free to answer
  * Chromium: measured on 2 cores, a main thread busy with the previous item's work left each CDP
  * reply waiting 20–30 ms, and Chromium idle with it (docs/decisions/008). Layout ran here too
  * while it was ELK's; at ~1 ms a spec it now runs on the calling thread (decision 014). A
@@ -10,15 +10,15 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { CheckInput } from '../check/check.js';
 import type { Finding } from '../check/findings.js';
+import type { Finished, FinishInput } from './finish.js';
 import { packageRoot } from '../package-root.js';
 import { traceOrigin } from '../trace.js';
 import { tierUpLater } from './tiering.js';
 
-/** Messages to the worker. */
-export interface OffloadRequest {
-  readonly id: number;
-  readonly input: CheckInput;
-}
+/** Messages to the worker: the checks of a render (test), or a capture to compact and check (render). */
+export type OffloadRequest =
+  | { readonly id: number; readonly kind: 'check'; readonly input: CheckInput }
+  | { readonly id: number; readonly kind: 'finish'; readonly input: FinishInput };
 
 /** Messages from the worker: a value, or the message of what it threw. */
 export type OffloadReply = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: string };
@@ -75,7 +75,12 @@ export class Offload {
 
   /** All quality checks of one render (see checkRender). */
   check(input: CheckInput): Promise<Finding[]> {
-    return this.send({ id: this.nextId++, input }) as Promise<Finding[]>;
+    return this.send({ id: this.nextId++, kind: 'check', input }) as Promise<Finding[]>;
+  }
+
+  /** A capture compacted, and checked when asked (see finishCapture). */
+  finish(input: FinishInput): Promise<Finished> {
+    return this.send({ id: this.nextId++, kind: 'finish', input }) as Promise<Finished>;
   }
 
   async close(): Promise<void> {
@@ -94,7 +99,8 @@ export class Offload {
   }
 }
 
-/** The same checks on the calling thread (a worker that died). */
+/** The same work on the calling thread (a worker that died). */
 async function inProcess(request: OffloadRequest): Promise<unknown> {
+  if (request.kind === 'finish') return (await import('./finish.js')).finishCapture(request.input);
   return (await import('../check/check.js')).checkRender(request.input);
 }

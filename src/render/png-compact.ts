@@ -5,10 +5,13 @@
  * compacts here, off the browser: the filtered rows are kept exactly as Chromium wrote them and
  * only deflated again, at level 6 (~25 ms on libuv's thread pool, inflate included). The pixels
  * are the capture's, bit for bit; the file comes out within ~1% of Chromium's slow encoding.
+ *
+ * A batch's worker thread compacts synchronously (compactRows), from the rows it inflated once
+ * for the checks too.
  */
 import { promisify } from 'node:util';
-import { deflate, inflate } from 'node:zlib';
-import { encodeChunk, PNG_SIGNATURE, readChunks } from './png-chunks.js';
+import { deflate, deflateSync, inflate, inflateSync } from 'node:zlib';
+import { encodeChunk, PNG_SIGNATURE, readChunks, type PngChunk } from './png-chunks.js';
 
 const deflateAsync = promisify(deflate);
 const inflateAsync = promisify(inflate);
@@ -16,28 +19,57 @@ const inflateAsync = promisify(inflate);
 /** Level 6: level 9 gains ~3% more and costs ~8× the time (measured on the flagship). */
 const LEVEL = 6;
 
+/** A PNG taken apart: its chunks, and its image data as one zlib stream. */
+export interface PngParts {
+  readonly chunks: readonly PngChunk[];
+  readonly data: Buffer;
+  /** The size of the filtered rows the header describes (non-interlaced), 0 when unknown. */
+  readonly rowsLength: number;
+}
+
+/** The parts of a whole PNG with image data; undefined for anything else (which is kept as it is). */
+export function pngParts(png: Uint8Array): PngParts | undefined {
+  const chunks = readChunks(png);
+  if (!chunks) return undefined;
+  const data = chunks.filter((c) => c.type === 'IDAT').map((c) => c.data);
+  if (data.length === 0) return undefined;
+  const header = chunks[0]!.data;
+  return { chunks, data: data.length === 1 ? data[0]! : Buffer.concat(data), rowsLength: header.length >= 13 ? rowBytes(header) : 0 };
+}
+
+/** The filtered rows of a PNG's image data, on the calling thread. */
+export function inflateRows(parts: PngParts): Buffer {
+  // An output buffer the size of the whole result: zlib's default 16 KiB pieces were gathered and copied again.
+  return inflateSync(parts.data, parts.rowsLength > 0 ? { chunkSize: parts.rowsLength } : {});
+}
+
 /** The same PNG with its image data deflated again at level 6; anything that is not a whole PNG is returned as it is. */
 export async function compactPng(png: Uint8Array): Promise<Uint8Array> {
-  const chunks = readChunks(png);
-  if (!chunks) return png;
-  const data = chunks.filter((c) => c.type === 'IDAT').map((c) => c.data);
-  if (data.length === 0) return png;
+  const parts = pngParts(png);
+  if (!parts) return png;
   // Output buffers the size of the whole result: zlib then calls back once, not every 16 KiB
   // (which cost the main thread ~7 ms a render).
-  const header = chunks[0]!.data;
-  const rowsLength = header.length >= 13 ? rowBytes(header) : 0;
-  const rows = await inflateAsync(data.length === 1 ? data[0]! : Buffer.concat(data), rowsLength > 0 ? { chunkSize: rowsLength } : {});
-  const packed = await deflateAsync(rows, { level: LEVEL, chunkSize: Math.max(64 * 1024, rows.length >> 2) });
-  const parts: Buffer[] = [PNG_SIGNATURE];
+  const rows = await inflateAsync(parts.data, parts.rowsLength > 0 ? { chunkSize: parts.rowsLength } : {});
+  return assemble(parts, await deflateAsync(rows, { level: LEVEL, chunkSize: Math.max(64 * 1024, rows.length >> 2) }));
+}
+
+/** compactPng on the calling thread, from rows already inflated (inflateRows). */
+export function compactRows(parts: PngParts, rows: Uint8Array): Uint8Array {
+  return assemble(parts, deflateSync(rows, { level: LEVEL, chunkSize: Math.max(64 * 1024, rows.length >> 2) }));
+}
+
+/** The PNG's chunks with `packed` as its one IDAT. */
+function assemble(parts: PngParts, packed: Buffer): Uint8Array {
+  const out: Buffer[] = [PNG_SIGNATURE];
   let wroteData = false;
-  for (const chunk of chunks) {
-    if (chunk.type !== 'IDAT') parts.push(encodeChunk(chunk.type, chunk.data));
+  for (const chunk of parts.chunks) {
+    if (chunk.type !== 'IDAT') out.push(encodeChunk(chunk.type, chunk.data));
     else if (!wroteData) {
-      parts.push(encodeChunk('IDAT', packed));
+      out.push(encodeChunk('IDAT', packed));
       wroteData = true;
     }
   }
-  return Buffer.concat(parts);
+  return Buffer.concat(out);
 }
 
 /** The size of the filtered image data an IHDR describes (non-interlaced), 0 when unknown. */

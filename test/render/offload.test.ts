@@ -1,11 +1,12 @@
 /**
- * Batches check on a worker thread (src/offload). In real Chromium: the worker gives exactly
- * what the calling thread gives, and a worker that dies hands its work back to the calling
- * thread instead of failing the batch.
+ * Batches check and compact on a worker thread (src/offload). In real Chromium: the worker
+ * gives exactly what the calling thread gives, and a worker that dies hands its work back to
+ * the calling thread instead of failing the batch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRender, type CheckInput } from '../../src/check/check.js';
 import { Offload } from '../../src/offload/offload.js';
+import { compactPng } from '../../src/render/png-compact.js';
 import { Renderer } from '../../src/renderer.js';
 import { loadSpecFile } from '../../src/spec/load.js';
 import type { Spec } from '../../src/spec/model.js';
@@ -27,6 +28,11 @@ describe('checks on a worker thread', () => {
     const result = await renderer.renderSpec(spec, item);
     return { spec, layout: result.layout, inspection: await renderer.inspect(), png: result.bytes, scale: 1 };
   };
+  /** A capture as Chromium encodes it for speed, before compaction, with what checking it needs. */
+  const captured = async (spec: Spec, item: string): Promise<CheckInput> => {
+    const result = await renderer.capture(await renderer.plan(spec, item), { inspect: true });
+    return { spec, layout: result.layout, inspection: result.inspection!, png: result.bytes, scale: 1 };
+  };
 
   it('checks the flagship exactly as the calling thread does', async () => {
     const input = await rendered(await loadSpecFile(FLAGSHIP), FLAGSHIP);
@@ -39,6 +45,19 @@ describe('checks on a worker thread', () => {
     expect(findings.map((f) => f.rule)).toContain('spelling');
   });
 
+  it('finishes a capture exactly as the calling thread does: the compacted file and the findings', async () => {
+    const spec = await loadSpecFile(FLAGSHIP);
+    const { png, ...check } = await captured({ ...spec, title: 'Dokcer Container Layers' }, 'finish');
+    const finished = await offload.finish({ png, check });
+    expect(Buffer.from(finished.png).equals(Buffer.from(await compactPng(png)))).toBe(true);
+    expect(finished.findings).toEqual(await checkRender({ png, ...check }));
+    expect(finished.findings.map((f) => f.rule)).toContain('spelling');
+    // Without a render to check, only the compaction.
+    const bare = await offload.finish({ png });
+    expect(bare.findings).toEqual([]);
+    expect(Buffer.from(bare.png).equals(Buffer.from(finished.png))).toBe(true);
+  });
+
   it('keeps working when the worker dies: its work runs on the calling thread', async () => {
     const doomed = Offload.start({ spelling: false });
     const spec = await loadSpecFile(FLAGSHIP);
@@ -48,5 +67,7 @@ describe('checks on a worker thread', () => {
     const after = await doomed.check(input);
     expect(after).toEqual(before);
     expect(after.map((f) => f.rule)).toContain('spelling');
+    const { png, ...check } = await captured(spec, 'doomed-finish');
+    expect(Buffer.from((await doomed.finish({ png, check })).png).equals(Buffer.from(await compactPng(png)))).toBe(true);
   });
 });

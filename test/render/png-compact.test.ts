@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { readChunks } from '../../src/render/png-chunks.js';
-import { compactPng } from '../../src/render/png-compact.js';
+import { compactPng, compactRows, inflateRows, pngParts } from '../../src/render/png-compact.js';
 import { stampPng } from '../../src/render/stamp.js';
 
 /** A noisy-but-compressible picture, encoded fast (level 1, Up filter) the way Chromium's optimizeForSpeed is. */
@@ -54,5 +54,12 @@ describe('compactPng', () => {
     expect(await compactPng(jpeg)).toBe(jpeg);
     const cut = fastPng(50, 50).subarray(0, 60);
     expect(await compactPng(cut)).toBe(cut);
+  });
+
+  it('compacts the same on the calling thread, from rows inflated once (a batch worker)', async () => {
+    const fast = Buffer.from(stampPng(fastPng(300, 200), 'abc123'));
+    const parts = pngParts(fast)!;
+    expect(Buffer.from(compactRows(parts, inflateRows(parts))).equals(Buffer.from(await compactPng(fast)))).toBe(true);
+    expect(pngParts(fast.subarray(0, 60))).toBeUndefined();
   });
 });
