@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
-import { packRequests, type MeasureRequest } from '../layout/measure-table.js';
+import { fontKey, packRequests, type MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
@@ -37,6 +37,9 @@ export type Timing = 'draw' | 'ahead';
  * 442 with none).
  */
 const COLLECT_EVERY = 25;
+
+/** The session forgets its measured widths past this many (a batch of ~1,000 diagrams with no word in common). */
+const MAX_REMEMBERED_WIDTHS = 100_000;
 
 /** How long Chromium may take to start and answer. */
 const STARTUP_TIMEOUT = 30_000;
@@ -135,6 +138,13 @@ export class BrowserSession {
   private devtools: Promise<CDPSession> | undefined;
   /** Layout metrics by theme and size: a plan made ahead reads them here instead of preparing the tab. */
   private readonly metrics = new Map<string, LayoutMetrics>();
+  /**
+   * Widths the page has measured, by font and string: the tab's fonts are the bundle's for the
+   * whole session, so a string is measured once. In a batch most strings recur (a theme's words,
+   * a project's names), and the page then measures only what is new: its main thread, which each
+   * capture waits for, does less.
+   */
+  private readonly widths = new Map<string, number>();
   /** Held from a capture's draw to the end of its screenshot, and by a prepare that changes the tab. */
   private held: Promise<unknown> = Promise.resolve();
 
@@ -278,9 +288,18 @@ export class BrowserSession {
    * page bundles, not the drawn document: it may run while another item is being captured.
    */
   async measure(requests: readonly MeasureRequest[]): Promise<number[]> {
-    const page = await this.openPage();
-    const batch = packRequests(requests);
-    return await traced(`measure ${requests.length}`, () => page.evaluate((b) => window.cyanotype.measure(b), batch));
+    const key = (r: MeasureRequest) => `${fontKey(r.font)}|${r.text}`;
+    const unknown = [...new Map(requests.filter((r) => !this.widths.has(key(r))).map((r) => [key(r), r])).values()];
+    if (unknown.length > 0) {
+      const page = await this.openPage();
+      const batch = packRequests(unknown);
+      const widths = await traced(`measure ${unknown.length} of ${requests.length}`, () =>
+        page.evaluate((b) => window.cyanotype.measure(b), batch),
+      );
+      if (this.widths.size > MAX_REMEMBERED_WIDTHS) this.widths.clear();
+      unknown.forEach((r, i) => this.widths.set(key(r), widths[i] ?? 0));
+    }
+    return requests.map((r) => this.widths.get(key(r)) ?? 0);
   }
 
   /** Draws a laid-out document and captures the artboard. */
