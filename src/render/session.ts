@@ -289,15 +289,15 @@ export class BrowserSession {
    */
   async measure(requests: readonly MeasureRequest[]): Promise<number[]> {
     const key = (r: MeasureRequest) => `${fontKey(r.font)}|${r.text}`;
-    const unknown = [...new Map(requests.filter((r) => !this.widths.has(key(r))).map((r) => [key(r), r])).values()];
-    if (unknown.length > 0) {
+    const unmeasured = [...new Map(requests.filter((r) => !this.widths.has(key(r))).map((r) => [key(r), r])).values()];
+    if (unmeasured.length > 0) {
       const page = await this.openPage();
-      const batch = packRequests(unknown);
-      const widths = await traced(`measure ${unknown.length} of ${requests.length}`, () =>
+      const batch = packRequests(unmeasured);
+      const widths = await traced(`measure ${unmeasured.length} of ${requests.length}`, () =>
         page.evaluate((b) => window.cyanotype.measure(b), batch),
       );
       if (this.widths.size > MAX_REMEMBERED_WIDTHS) this.widths.clear();
-      unknown.forEach((r, i) => this.widths.set(key(r), widths[i] ?? 0));
+      unmeasured.forEach((r, i) => this.widths.set(key(r), widths[i] ?? 0));
     }
     return requests.map((r) => this.widths.get(key(r)) ?? 0);
   }
