@@ -3,9 +3,8 @@
  * native zlib: the contrast check reads every capture, and pngjs's JavaScript inflate took
  * ~24 ms of each render in a batch. Anything else goes to pngjs.
  */
-import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { pngChunks } from '../render/png-chunks.js';
+import { inflateRows, pngParts } from '../render/png-compact.js';
 
 export interface Rgba {
   readonly width: number;
@@ -29,7 +28,7 @@ export function decodeRgba(png: Uint8Array, filtered?: Uint8Array): Rgba {
   }
 
   const stride = width * channels;
-  const raw = filtered ?? inflateData(bytes, (stride + 1) * height);
+  const raw = filtered ?? inflateRows(wholePng(bytes));
   // Rows start at multiples of 4 bytes (RGB rows of a 1024-wide image are 3072): addUp adds
   // four bytes at a time there.
   const rows = new Uint8Array(stride * height);
@@ -69,10 +68,10 @@ export function decodeRgba(png: Uint8Array, filtered?: Uint8Array): Rgba {
   return { width, height, channels, data: rows };
 }
 
-/** A PNG's image data inflated: one output buffer of the exact size (zlib's default 16 KiB pieces were gathered and copied into a second image-sized buffer). */
-function inflateData(png: Buffer, size: number): Buffer {
-  const parts = [...pngChunks(png)].filter((c) => c.type === 'IDAT').map((c) => c.data);
-  return inflateSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts), { chunkSize: Math.max(64, size) });
+function wholePng(bytes: Buffer) {
+  const parts = pngParts(bytes);
+  if (!parts) throw new Error('the capture is not a whole PNG');
+  return parts;
 }
 
 /**

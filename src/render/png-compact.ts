@@ -37,25 +37,29 @@ export function pngParts(png: Uint8Array): PngParts | undefined {
   return { chunks, data: data.length === 1 ? data[0]! : Buffer.concat(data), rowsLength: header.length >= 13 ? rowBytes(header) : 0 };
 }
 
+/**
+ * Output buffers the size of the whole result: zlib's default 16 KiB pieces were gathered and
+ * copied again, and asynchronously each called back (which cost the main thread ~7 ms a render).
+ */
+const inflateOptions = (parts: PngParts) => (parts.rowsLength > 0 ? { chunkSize: parts.rowsLength } : {});
+const deflateOptions = (rows: Uint8Array) => ({ level: LEVEL, chunkSize: Math.max(64 * 1024, rows.length >> 2) });
+
 /** The filtered rows of a PNG's image data, on the calling thread. */
 export function inflateRows(parts: PngParts): Buffer {
-  // An output buffer the size of the whole result: zlib's default 16 KiB pieces were gathered and copied again.
-  return inflateSync(parts.data, parts.rowsLength > 0 ? { chunkSize: parts.rowsLength } : {});
+  return inflateSync(parts.data, inflateOptions(parts));
 }
 
 /** The same PNG with its image data deflated again at level 6; anything that is not a whole PNG is returned as it is. */
 export async function compactPng(png: Uint8Array): Promise<Uint8Array> {
   const parts = pngParts(png);
   if (!parts) return png;
-  // Output buffers the size of the whole result: zlib then calls back once, not every 16 KiB
-  // (which cost the main thread ~7 ms a render).
-  const rows = await inflateAsync(parts.data, parts.rowsLength > 0 ? { chunkSize: parts.rowsLength } : {});
-  return assemble(parts, await deflateAsync(rows, { level: LEVEL, chunkSize: Math.max(64 * 1024, rows.length >> 2) }));
+  const rows = await inflateAsync(parts.data, inflateOptions(parts));
+  return assemble(parts, await deflateAsync(rows, deflateOptions(rows)));
 }
 
 /** compactPng on the calling thread, from rows already inflated (inflateRows). */
 export function compactRows(parts: PngParts, rows: Uint8Array): Uint8Array {
-  return assemble(parts, deflateSync(rows, { level: LEVEL, chunkSize: Math.max(64 * 1024, rows.length >> 2) }));
+  return assemble(parts, deflateSync(rows, deflateOptions(rows)));
 }
 
 /** The PNG's chunks with `packed` as its one IDAT. */
