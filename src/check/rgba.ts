@@ -5,6 +5,7 @@
  */
 import { PNG } from 'pngjs';
 import { inflateRows, pngParts } from '../render/png-compact.js';
+import { unfilterNoneAndUp } from './unfilter.js';
 
 export interface Rgba {
   readonly width: number;
@@ -33,8 +34,10 @@ export function decodeRgba(png: Uint8Array, filtered?: Uint8Array): Rgba {
   // four bytes at a time there.
   const rows = new Uint8Array(stride * height);
   const words = new Uint32Array(rows.buffer, 0, rows.length >> 2);
-  let previous = new Uint8Array(stride);
-  for (let y = 0; y < height; y++) {
+  // The rows filtered None or Up, from the top, in WebAssembly (all of them in a Chromium capture).
+  const start = raw.length >= (stride + 1) * height ? unfilterNoneAndUp(raw, rows, stride, height) : 0;
+  let previous = start > 0 ? rows.subarray((start - 1) * stride, start * stride) : new Uint8Array(stride);
+  for (let y = start; y < height; y++) {
     const filter = raw[y * (stride + 1)];
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     const row = rows.subarray(y * stride, (y + 1) * stride);
