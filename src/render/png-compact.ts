@@ -62,6 +62,11 @@ export function compactRows(parts: PngParts, rows: Uint8Array): Uint8Array {
   return assemble(parts, deflateSync(rows, deflateOptions(rows)));
 }
 
+/** compactRows on libuv's thread pool: the calling thread goes on meanwhile (and must not change `rows`). */
+export async function compactRowsBeside(parts: PngParts, rows: Uint8Array): Promise<Uint8Array> {
+  return assemble(parts, await deflateAsync(rows, deflateOptions(rows)));
+}
+
 /** The PNG's chunks with `packed` as its one IDAT. */
 function assemble(parts: PngParts, packed: Buffer): Uint8Array {
   const out: Buffer[] = [PNG_SIGNATURE];
