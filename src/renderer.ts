@@ -97,7 +97,16 @@ export class Renderer {
     return currentFingerprint(this.session.browserVersion);
   }
 
-  /** Requests the page tried to make (it needs none: its shell is written in from memory), all blocked. */
+  /**
+   * How the page shell reached the drawing tab: 'start page' (Chromium opened it from its
+   * profile as it started) or 'written in' (when Puppeteer launched the browser, or it could not
+   * open the file).
+   */
+  get shell(): 'start page' | 'written in' | undefined {
+    return this.session.shell;
+  }
+
+  /** Requests the page tried to make (it needs none: its shell comes from cyanotype's bundle), all blocked. */
   get blockedRequests(): readonly string[] {
     return this.session.blockedRequests;
   }

@@ -118,7 +118,6 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   // The page bundle, read once: served to the page, and hashed into every output's stamp.
   const { readPageAssets } = await import('../render/session.js');
   const assets = readPageAssets();
-  assets.catch(() => undefined); // awaited below, and by the session
   const open = () => openRenderer(browserPath ?? '', assets);
   mark('launching');
   const first = browserPath && items.length > 0 ? open() : undefined;
@@ -131,7 +130,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const { loadSpecFile } = await import('../spec/load.js');
   const { renderDocument } = await import('../render/document.js');
   const bundle = createHash('sha256');
-  for (const [name, bytes] of [...(await assets)].sort(([a], [b]) => a.localeCompare(b))) bundle.update(name).update(bytes);
+  for (const [name, bytes] of [...assets].sort(([a], [b]) => a.localeCompare(b))) bundle.update(name).update(bytes);
   const bundleHash = bundle.digest('hex');
   // Asked of the executable once, beside the launch: an all-unchanged run never waits for the browser.
   const browserVersion = browserPath
@@ -233,7 +232,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           finish = async () => outcome;
         } else if (!lane) {
           const { standaloneHtml } = await import('../render/standalone-html.js');
-          const html = standaloneHtml(document, await assets);
+          const html = standaloneHtml(document, assets);
           finish = () => store(item, target, html, [], false, elapsed);
         } else {
           const run = await lane.run(item.file, async (renderer) => {
@@ -332,7 +331,7 @@ async function checkWithoutPixels(result: RenderResult, inspection: Inspection):
 }
 
 /** Starts Chromium as soon as Puppeteer is loaded; resolves once the page shell is ready. */
-async function openRenderer(browser: string, assets: Promise<ReadonlyMap<string, Buffer>>): Promise<Renderer> {
+async function openRenderer(browser: string, assets: ReadonlyMap<string, Buffer>): Promise<Renderer> {
   const { BrowserSession } = await import('../render/session.js');
   const session = BrowserSession.open({ browser, assets });
   session.catch(() => undefined);

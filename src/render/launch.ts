@@ -4,15 +4,19 @@
  * terminating signal), and its temporary profile is removed when it has gone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { mark } from '../trace.js';
 import { PipeTransport } from './pipe-transport.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** The start page's file name in the profile. */
+const START_PAGE = 'cyanotype-shell.html';
 
 export class LaunchedChromium {
   /** DevTools, usable at once: commands wait in the pipe until Chromium reads them. */
@@ -67,10 +71,20 @@ export class LaunchedChromium {
     return `it exited (${this.ending})${tail ? `: ${tail}` : ''}`;
   }
 
-  static start(executable: string, args: readonly string[]): LaunchedChromium {
+  /**
+   * `startPage`, when given, is the document Chromium's first tab opens as it boots (written into
+   * the profile and opened as a file in place of about:blank): it loads while Puppeteer does.
+   */
+  static start(executable: string, args: readonly string[], startPage?: string): LaunchedChromium {
     const profile = mkdtempSync(join(tmpdir(), 'cyanotype-chromium-'));
+    let urls = args;
+    if (startPage !== undefined) {
+      const file = join(profile, START_PAGE);
+      writeFileSync(file, startPage);
+      urls = [...args.filter((arg) => arg !== 'about:blank'), pathToFileURL(file).href];
+    }
     mark('chromium spawned');
-    const child = spawn(executable, [...args, '--remote-debugging-pipe', `--user-data-dir=${profile}`], {
+    const child = spawn(executable, [...urls, '--remote-debugging-pipe', `--user-data-dir=${profile}`], {
       // fd 3: commands to Chromium; fd 4: its replies.
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
       // A process group of its own, ended as one: the executable may be a wrapper script that

@@ -1,10 +1,9 @@
 /**
  * The browser session: the only module that imports Puppeteer. It finds a Chromium, launches it
- * with flags chosen for identical pixels, writes the bundled page shell into its tab from memory,
+ * with flags chosen for identical pixels, opens the bundled page shell as its tab's start page,
  * blocks every request the page makes, and turns a RenderDocument into image bytes.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
@@ -99,26 +98,23 @@ export interface SessionOptions {
   readonly timeout?: number | undefined;
   /** Chromium's headless mode: the new one (default) or the old "shell" one. */
   readonly headless?: true | 'shell' | undefined;
-  /** The page bundle, when the caller reads it anyway (see readPageAssets); it may still be on its way. */
-  readonly assets?: ReadonlyMap<string, Buffer> | Promise<ReadonlyMap<string, Buffer>> | undefined;
+  /** The page bundle, when the caller has read it anyway (see readPageAssets). */
+  readonly assets?: ReadonlyMap<string, Buffer> | undefined;
 }
 
 /** The page bundle: the drawing tab's script (page.js), the standalone HTML's (page-full.js), and the fonts (page.css). */
 const PAGE_ASSETS = ['page.js', 'page-full.js', 'page.css'] as const;
 
-/** Throws the error readPageAssets() would for a bundle that is not there, without reading it. */
-function assertPageBundle(): void {
-  const directory = join(packageRoot(), 'dist', 'page');
-  const missing = PAGE_ASSETS.find((name) => !existsSync(join(directory, name)));
-  if (missing) throw new BrowserError(`the page bundle is missing (${join(directory, missing)}); run \`npm run build\``);
-}
-
-export async function readPageAssets(): Promise<Map<string, Buffer>> {
+/**
+ * The page bundle, read at once (~0.4 MB, well under a millisecond): the shell is written into
+ * Chromium's profile before it starts, and a missing bundle is reported before any browser is.
+ */
+export function readPageAssets(): Map<string, Buffer> {
   const directory = join(packageRoot(), 'dist', 'page');
   const assets = new Map<string, Buffer>();
   for (const name of PAGE_ASSETS) {
     try {
-      assets.set(name, await readFile(join(directory, name)));
+      assets.set(name, readFileSync(join(directory, name)));
     } catch {
       throw new BrowserError(`the page bundle is missing (${join(directory, name)}); run \`npm run build\``);
     }
@@ -145,6 +141,8 @@ export class BrowserSession {
    * capture waits for, does less.
    */
   private readonly widths = new Map<string, number>();
+  /** How the page shell reached the tab: as Chromium's start page, or written in; undefined before openPage(). */
+  shell: 'start page' | 'written in' | undefined;
   /** Held from a capture's draw to the end of its screenshot, and by a prepare that changes the tab. */
   private held: Promise<unknown> = Promise.resolve();
 
@@ -176,16 +174,13 @@ export class BrowserSession {
     // time), and Puppeteer loads while it boots; without the record, Puppeteer launches it.
     const args = options.headless === 'shell' ? undefined : recordedArgs();
     // A missing bundle is reported before any browser is started; it is read while Chromium boots.
-    assertPageBundle();
-    const launched = args ? LaunchedChromium.start(executablePath, [...args, ...machineFlags(executablePath)]) : undefined;
+    // The page shell is Chromium's start page: the tab loads it while Puppeteer loads and
+    // connects, instead of after (~40 ms of a cold render).
+    const assets = options.assets ?? readPageAssets();
+    const launched = args
+      ? LaunchedChromium.start(executablePath, [...args, ...machineFlags(executablePath)], shellHtml(assets))
+      : undefined;
     let browser: Browser;
-    let assets: ReadonlyMap<string, Buffer>;
-    try {
-      assets = await (options.assets ?? readPageAssets());
-    } catch (error) {
-      launched?.kill();
-      throw error;
-    }
     try {
       browser = launched ? await connect(launched, STARTUP_TIMEOUT) : await launch(executablePath, options.headless ?? true);
     } catch (error) {
@@ -234,8 +229,24 @@ export class BrowserSession {
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));
     await page.emulateMediaType('screen');
-    await page.setContent(shellHtml(this.assets), { waitUntil: 'load', timeout: this.timeout });
+    // The shell is the tab's start page (LaunchedChromium.start), maybe still loading: its load
+    // is let finish, whichever way it goes (a navigation cut short can take down a one-process
+    // Chromium, decision 012). When Puppeteer launched the browser, or a Chromium could not
+    // open the file (a sandboxed one may not see this machine's temporary folder), the shell is
+    // written in.
+    if (this.launched) {
+      await page.waitForFunction(() => document.readyState === 'complete' && location.href !== 'about:blank', {
+        timeout: this.timeout,
+      });
+    }
+    const started = this.launched !== undefined && (await page.evaluate(() => typeof window.cyanotype?.draw === 'function'));
+    if (!started) {
+      if (page.url() !== 'about:blank') await page.goto('about:blank', { timeout: this.timeout });
+      await page.setContent(shellHtml(this.assets), { waitUntil: 'load', timeout: this.timeout });
+    }
     await page.waitForFunction(() => typeof window.cyanotype?.draw === 'function', { timeout: this.timeout });
+    this.shell = started ? 'start page' : 'written in';
+    mark(`shell: ${this.shell}`);
     return page;
   }
 

@@ -78,7 +78,8 @@ describe('render (real Chromium)', () => {
     expect(badges.map((b) => b.id).sort()).toEqual(expected);
   });
 
-  it('loads nothing: the shell is written into the tab, and the page makes no request', () => {
+  it("loads nothing: the shell is Chromium's start page, and the page makes no request", () => {
+    expect(renderer.shell).toBe('start page');
     expect(renderer.blockedRequests).toEqual([]);
   });
 
