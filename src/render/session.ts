@@ -123,7 +123,7 @@ export function readPageAssets(): Map<string, Buffer> {
 }
 
 export class BrowserSession {
-  /** Requests the page made (all were blocked: the shell is written into the tab, and nothing else loads). */
+  /** Requests the page made (all were blocked: the shell comes from cyanotype's bundle, and nothing else loads). */
   readonly blockedRequests: string[] = [];
   private page: Page | undefined;
   /** The drawing tab's viewport as last set ("width×height@scale"): setting it again costs a relayout. */

@@ -2,10 +2,10 @@
  * cyanotype's page as one self-contained document: a module script and a style sheet inline,
  * under a Content-Security-Policy that lets exactly that script run (by its hash) and lets
  * nothing load but data: fonts and images. Two documents are made this way: the drawing tab's
- * shell (shellHtml), which the session writes into the tab from memory — a navigation to a
- * bundle served by request interception took three round trips through Node (~90 ms of a cold
- * render; written, the shell is ready in ~45 ms) — and the standalone HTML output
- * (standalone-html.ts), which carries its document as a JSON block.
+ * shell (shellHtml), which Chromium opens as its start page from the profile it is launched
+ * with (decision 016; written into the tab when it cannot) — a navigation to a bundle served by
+ * request interception took three round trips through Node (~90 ms of a cold render) — and the
+ * standalone HTML output (standalone-html.ts), which carries its document as a JSON block.
  */
 import { createHash } from 'node:crypto';
 

@@ -33,4 +33,15 @@ describe("the page shell as Chromium's start page (real Chromium)", () => {
       await renderer.close();
     }
   });
+
+  it('is written in when Puppeteer launches the browser itself, with the same picture', async () => {
+    const renderer = await Renderer.open({ headless: 'shell' });
+    try {
+      expect(renderer.shell).toBe('written in');
+      const { bytes } = await renderer.renderFile(FLAGSHIP);
+      expect(comparePng(bytes, readFileSync(BASELINE))).toMatchObject({ pass: true, diffPixels: 0 });
+    } finally {
+      await renderer.close();
+    }
+  });
 });
