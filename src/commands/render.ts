@@ -115,7 +115,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   // A batch checks on a worker thread, keeping this one free to answer Chromium.
   const offload =
     browserPath && items.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check }) : undefined;
-  // The page bundle, read once: served to the page, and hashed into every output's stamp.
+  // The page bundle, read once: the page shell Chromium starts with, and hashed into every output's stamp.
   const { readPageAssets } = await import('../render/session.js');
   const assets = readPageAssets();
   const open = () => openRenderer(browserPath ?? '', assets);

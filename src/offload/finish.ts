@@ -23,8 +23,8 @@ export interface Finished {
 
 /**
  * `deflate`: 'here' compacts on the calling thread after the checks (a worker, whose thread is
- * spare); 'beside' compacts on libuv's thread pool while the checks run (a single render, where
- * both are on its critical path: ~60 → ~40 ms after a cold capture).
+ * there for it); 'beside' compacts on libuv's thread pool while the checks run (a single render,
+ * where both stand between the screenshot and the file).
  */
 export async function finishCapture({ png, check }: FinishInput, deflate: 'here' | 'beside' = 'here'): Promise<Finished> {
   const parts = pngParts(png);

@@ -141,8 +141,7 @@ export class BrowserSession {
    * capture waits for, does less.
    */
   private readonly widths = new Map<string, number>();
-  /** How the page shell reached the tab: as Chromium's start page, or written in; undefined before openPage(). */
-  shell: 'start page' | 'written in' | undefined;
+  private shellSource: 'start page' | 'written in' | undefined;
   /** Held from a capture's draw to the end of its screenshot, and by a prepare that changes the tab. */
   private held: Promise<unknown> = Promise.resolve();
 
@@ -155,6 +154,11 @@ export class BrowserSession {
     readonly executablePath: string,
     readonly browserVersion: string,
   ) {}
+
+  /** How the page shell reached the tab: as Chromium's start page, or written in; undefined before openPage(). */
+  get shell(): 'start page' | 'written in' | undefined {
+    return this.shellSource;
+  }
 
   /** False once Chromium has exited or crashed. */
   get connected(): boolean {
@@ -173,9 +177,9 @@ export class BrowserSession {
     // Chromium starts first, with the command line Puppeteer would give it (recorded at build
     // time), and Puppeteer loads while it boots; without the record, Puppeteer launches it.
     const args = options.headless === 'shell' ? undefined : recordedArgs();
-    // A missing bundle is reported before any browser is started; it is read while Chromium boots.
-    // The page shell is Chromium's start page: the tab loads it while Puppeteer loads and
-    // connects, instead of after (~40 ms of a cold render).
+    // A missing bundle is reported before any browser is started. The page shell is Chromium's
+    // start page: the tab loads it while Puppeteer loads and connects, instead of after (~40 ms
+    // of a cold render).
     const assets = options.assets ?? readPageAssets();
     const launched = args
       ? LaunchedChromium.start(executablePath, [...args, ...machineFlags(executablePath)], shellHtml(assets))
@@ -245,8 +249,8 @@ export class BrowserSession {
       await page.setContent(shellHtml(this.assets), { waitUntil: 'load', timeout: this.timeout });
     }
     await page.waitForFunction(() => typeof window.cyanotype?.draw === 'function', { timeout: this.timeout });
-    this.shell = started ? 'start page' : 'written in';
-    mark(`shell: ${this.shell}`);
+    this.shellSource = started ? 'start page' : 'written in';
+    mark(`shell: ${this.shellSource}`);
     return page;
   }
 
