@@ -12,6 +12,7 @@ import type { Layout, Rect } from '../../src/layout/types.js';
 import '../badge/cy-badge.js';
 import '../band/cy-band.js';
 import '../connection/cy-connection.js';
+import '../connection/cy-lines.js';
 import '../effects/cy-effects.js';
 import '../legend/cy-legend.js';
 import '../node/cy-node.js';
@@ -128,7 +129,8 @@ export class CyArtboard extends LitElement {
       >
         ${d.bands.map((b) => html`<cy-band .band=${b} style=${place(b.rect)}></cy-band>`)}
         ${d.stacks.map((s) => html`<cy-stack .stack=${s} style=${place(s.rect)}></cy-stack>`)}
-        ${d.connections.map((c) => html`<cy-connection .connection=${c} .arrowSize=${arrowSize}></cy-connection>`)}
+        <cy-lines .connections=${d.connections} .arrowSize=${arrowSize}></cy-lines>
+        ${d.connections.map((c) => html`<cy-connection .connection=${c}></cy-connection>`)}
         ${d.nodes.map((n) => html`<cy-node .node=${n} .icon=${n.icon ? doc.icons[n.icon] : undefined} style=${place(n.rect)}></cy-node>`)}
         ${d.badges.map((b) => html`<cy-badge .number=${b.number} data-target=${b.target} style=${place(b.rect)}></cy-badge>`)}
       </div>

@@ -1,11 +1,11 @@
 /**
- * One connection: its orthogonal arrow, the feeders of a merge with their junction dot, and its
- * label on a plate the arrow runs through. Lines sit under boxes, labels over every line.
+ * One connection's label, on a plate its arrow runs through. The arrows themselves are drawn
+ * together, under boxes (cy-lines); labels sit over every line.
  */
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { ConnectionLayout, Point } from '../../src/layout/types.js';
+import type { ConnectionLayout } from '../../src/layout/types.js';
 import { textBase, textRole } from '../shared/styles.js';
 import { textBlock } from '../shared/text.js';
 
@@ -20,25 +20,6 @@ export class CyConnection extends LitElement {
         top: 0;
         display: block;
         pointer-events: none;
-      }
-      svg {
-        position: absolute;
-        left: 0;
-        top: 0;
-        overflow: visible;
-        z-index: 1;
-        filter: var(--cy-line-glow, none);
-      }
-      .line {
-        fill: none;
-        stroke: var(--cy-edge-color, var(--cy-color-line));
-        stroke-width: var(--cy-edge-width, 1.5px);
-        stroke-linejoin: round;
-      }
-      .head,
-      .junction {
-        fill: var(--cy-edge-color, var(--cy-color-line));
-        stroke: none;
       }
       .plate {
         position: absolute;
@@ -57,7 +38,6 @@ export class CyConnection extends LitElement {
   ];
 
   @property({ attribute: false }) connection: ConnectionLayout | undefined;
-  @property({ type: Number }) arrowSize = 7;
 
   override willUpdate() {
     this.dataset['connection'] = this.connection?.id ?? '';
@@ -66,40 +46,17 @@ export class CyConnection extends LitElement {
   override render() {
     const c = this.connection;
     if (!c || c.path.length < 2) return nothing;
-    const { line, head } = arrow(c.path, this.arrowSize);
     const plate = c.labelPlate;
-    return html`<svg width="1" height="1">
-        ${c.feeders.map((f) => svg`<polyline class="line" points=${points(f)}></polyline>`)}
-        <polyline class="line" points=${points(line)}></polyline>
-        <polygon class="head" points=${points(head)}></polygon>
-        ${c.junction ? svg`<circle class="junction" cx=${c.junction.x} cy=${c.junction.y} r="3.5"></circle>` : nothing}
-      </svg>
-      ${
-        plate
-          ? html`<div
+    return html`      ${
+      plate
+        ? html`<div
               class="plate"
               style=${styleMap({ left: `${plate.x}px`, top: `${plate.y}px`, width: `${plate.width}px`, height: `${plate.height}px` })}
             ></div>`
-          : nothing
-      }
+        : nothing
+    }
       ${c.label ? textBlock(c.label, 'label') : nothing}`;
   }
-}
-
-const points = (ps: readonly Point[]) => ps.map((p) => `${round(p.x)},${round(p.y)}`).join(' ');
-const round = (n: number) => Math.round(n * 100) / 100;
-
-/** The line stops where the arrowhead starts, so the stroke never pokes through the tip. */
-function arrow(path: readonly Point[], size: number): { line: Point[]; head: Point[] } {
-  const tip = path[path.length - 1] ?? { x: 0, y: 0 };
-  const before = path[path.length - 2] ?? tip;
-  const length = Math.hypot(tip.x - before.x, tip.y - before.y) || 1;
-  const ux = (tip.x - before.x) / length;
-  const uy = (tip.y - before.y) / length;
-  const back = { x: tip.x - ux * size * 1.4, y: tip.y - uy * size * 1.4 };
-  const half = size * 0.6;
-  const head = [tip, { x: back.x - uy * half, y: back.y + ux * half }, { x: back.x + uy * half, y: back.y - ux * half }];
-  return { line: [...path.slice(0, -1), back], head };
 }
 
 declare global {
