@@ -247,8 +247,8 @@ export class BrowserSession {
     if (!started) {
       if (page.url() !== 'about:blank') await page.goto('about:blank', { timeout: this.timeout });
       await page.setContent(shellHtml(this.assets), { waitUntil: 'load', timeout: this.timeout });
+      await page.waitForFunction(() => typeof window.cyanotype?.draw === 'function', { timeout: this.timeout });
     }
-    await page.waitForFunction(() => typeof window.cyanotype?.draw === 'function', { timeout: this.timeout });
     this.shellSource = started ? 'start page' : 'written in';
     mark(`shell: ${this.shellSource}`);
     return page;
