@@ -6,21 +6,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ConnectionLayout } from '../../src/layout/types.js';
-import { textBase, textRole } from '../shared/styles.js';
+import { diagramOverlay, textBase, textRole } from '../shared/styles.js';
 import { textBlock } from '../shared/text.js';
 
 @customElement('cy-connection')
 export class CyConnection extends LitElement {
   static override styles = [
     textBase,
+    diagramOverlay,
     css`
-      :host {
-        position: absolute;
-        left: 0;
-        top: 0;
-        display: block;
-        pointer-events: none;
-      }
       .plate {
         position: absolute;
         z-index: 3;

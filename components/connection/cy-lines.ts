@@ -8,18 +8,14 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ConnectionLayout } from '../../src/layout/types.js';
+import { diagramOverlay } from '../shared/styles.js';
 import { arrow, points } from './arrow.js';
 
 @customElement('cy-lines')
 export class CyLines extends LitElement {
-  static override styles = css`
-    :host {
-      position: absolute;
-      left: 0;
-      top: 0;
-      display: block;
-      pointer-events: none;
-    }
+  static override styles = [
+    diagramOverlay,
+    css`
     svg {
       position: absolute;
       left: 0;
@@ -39,7 +35,8 @@ export class CyLines extends LitElement {
       fill: var(--cy-edge-color, var(--cy-color-line));
       stroke: none;
     }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) connections: readonly ConnectionLayout[] = [];
   @property({ type: Number }) arrowSize = 7;

@@ -36,3 +36,17 @@ export const placedBox = css`
     box-sizing: border-box;
   }
 `;
+
+/**
+ * Hosts that draw in the diagram's own coordinates from its top-left corner, their content
+ * placed inside them (arrows, arrow labels), and never catch the pointer.
+ */
+export const diagramOverlay = css`
+  :host {
+    position: absolute;
+    left: 0;
+    top: 0;
+    display: block;
+    pointer-events: none;
+  }
+`;
