@@ -77,6 +77,10 @@ export interface Inspection {
   readonly parts: readonly InspectedPart[];
 }
 
+/** Where a drawn artboard is in the page and, when asked, what was drawn; or why drawing failed. */
+export type DrawnForCapture =
+  { readonly x: number; readonly y: number; readonly inspection?: Inspection | undefined } | { readonly failed: string };
+
 /** What the page shell exposes as `window.cyanotype` (components/page/main.ts). */
 export interface PageApi {
   /** Applies the theme and sizes the artboard; returns the theme's layout metrics. */
@@ -85,6 +89,12 @@ export interface PageApi {
   measure(batch: MeasureBatch): Promise<number[]>;
   /** Draws a laid-out document; resolves once every part is drawn. */
   draw(doc: RenderDocument, layout: Layout): Promise<void>;
+  /**
+   * What a capture needs, in one call: applies the document's theme (the same theme again changes
+   * nothing), draws, and says where the artboard is and (with `inspect`) what was drawn. A
+   * failure is answered, not thrown.
+   */
+  drawForCapture(doc: RenderDocument, layout: Layout, inspect: boolean): Promise<DrawnForCapture>;
   /** Reads back what was drawn: every text with its measured box, and the boxes of the parts. */
   inspect(): Inspection;
   /** Lays out in the page and draws (the full bundle only: dev server and standalone files); resolves to the layout drawn. */

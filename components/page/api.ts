@@ -2,7 +2,7 @@
  * The page's side of a render, shared by the lean bundle (layout happens in Node) and the full
  * one (layout in the page, for the dev server and standalone files).
  */
-import type { Inspection, PageApi, RenderDocument } from '../../src/document.js';
+import type { DrawnForCapture, Inspection, PageApi, RenderDocument } from '../../src/document.js';
 import type { MeasureBatch } from '../../src/layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../../src/layout/types.js';
 import type { Size } from '../../src/spec/model.js';
@@ -75,10 +75,22 @@ export async function draw(doc: RenderDocument, layout: Layout): Promise<void> {
   await board.rendered;
 }
 
+/** The renderer's draw, in one round trip (PageApi.drawForCapture). */
+export async function drawForCapture(doc: RenderDocument, layout: Layout, inspecting: boolean): Promise<DrawnForCapture> {
+  try {
+    prepare(doc.theme, doc.spec.size);
+    await draw(doc, layout);
+    const rect = artboard().getBoundingClientRect();
+    return { x: rect.left + window.scrollX, y: rect.top + window.scrollY, inspection: inspecting ? inspect() : undefined };
+  } catch (error) {
+    return { failed: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export function inspect(): Inspection {
   const board = document.querySelector('cy-artboard');
   if (!board) throw new Error('nothing rendered yet');
   return inspectArtboard(board);
 }
 
-export const leanApi: PageApi = { prepare, measure, draw, inspect };
+export const leanApi: PageApi = { prepare, measure, draw, drawForCapture, inspect };

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
-import { ARTBOARD_ATTRIBUTE, type Inspection, type RenderDocument } from '../document.js';
-import { fontKey, packRequests, type MeasureBatch, type MeasureRequest } from '../layout/measure-table.js';
+import type { Inspection, PageApi, RenderDocument } from '../document.js';
+import { fontKey, packRequests, type MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
@@ -284,14 +284,7 @@ export class BrowserSession {
     const page = await this.openPage();
     const metrics = await this.exclusive(async () => {
       await this.setViewport(page, size, scale);
-      // As one JSON string each way, like a draw's input (see capture()).
-      const json = await traced(`prepare (${timing})`, () =>
-        page.evaluate((input) => {
-          const { theme: t, size: s } = JSON.parse(input) as { theme: RenderDocument['theme']; size: Size };
-          return JSON.stringify(window.cyanotype.prepare(t, s));
-        }, JSON.stringify({ theme, size })),
-      );
-      return JSON.parse(json) as LayoutMetrics;
+      return await traced(`prepare (${timing})`, () => callPage(page, 'prepare', theme, size));
     });
     this.metrics.set(key, metrics);
     return metrics;
@@ -315,11 +308,7 @@ export class BrowserSession {
     if (unmeasured.length > 0) {
       const page = await this.openPage();
       const batch = packRequests(unmeasured);
-      const widths = await traced(`measure ${unmeasured.length} of ${requests.length}`, () =>
-        // As one JSON string, like a draw's input (see capture()).
-        page.evaluate(async (b) => JSON.stringify(await window.cyanotype.measure(JSON.parse(b) as MeasureBatch)), JSON.stringify(batch)),
-      );
-      const measured = JSON.parse(widths) as number[];
+      const measured = await traced(`measure ${unmeasured.length} of ${requests.length}`, () => callPage(page, 'measure', batch));
       if (this.widths.size > MAX_REMEMBERED_WIDTHS) this.widths.clear();
       unmeasured.forEach((r, i) => this.widths.set(key(r), measured[i] ?? 0));
     }
@@ -334,33 +323,9 @@ export class BrowserSession {
       await this.setViewport(page, doc.spec.size, options.scale ?? 1);
       // One round trip: apply the theme (a plan made ahead did not; the same theme again changes
       // nothing), draw, and report where the artboard is and (for the checks) what was drawn —
-      // each was its own round trip before (~20 ms a render). Both ways the data travels as one
-      // JSON string, parsed at the other end: DevTools converting the object trees value by value
-      // took ~0.6 ms longer to the page, and the page then drew ~1.5 ms slower from the objects it
-      // made (docs/decisions/017).
-      const drawn = page.evaluate(
-        async (input, selector, inspect) => {
-          try {
-            const { doc: d, layout: l } = JSON.parse(input) as { doc: RenderDocument; layout: Layout };
-            window.cyanotype.prepare(d.theme, d.spec.size);
-            await window.cyanotype.draw(d, l);
-            const rect = document.querySelector(selector)?.getBoundingClientRect();
-            if (!rect) return JSON.stringify({ failed: 'the page has no artboard to capture' });
-            return JSON.stringify({
-              x: rect.left + window.scrollX,
-              y: rect.top + window.scrollY,
-              inspection: inspect ? window.cyanotype.inspect() : undefined,
-            });
-          } catch (error) {
-            return JSON.stringify({ failed: error instanceof Error ? error.message : String(error) });
-          }
-        },
-        JSON.stringify({ doc, layout }),
-        `[${ARTBOARD_ATTRIBUTE}]`,
-        options.inspect === true,
-      );
-      const box = JSON.parse(await traced('draw', () => withTimeout(drawn, this.timeout, item))) as
-        { failed: string } | { x: number; y: number; inspection?: Inspection };
+      // each was its own round trip before (~20 ms a render).
+      const drawn = callPage(page, 'drawForCapture', doc, layout, options.inspect === true);
+      const box = await traced('draw', () => withTimeout(drawn, this.timeout, item));
       if ('failed' in box) throw new RenderError(item, `drawing failed: ${box.failed}`);
       const { width, height } = layout;
       const { inspection } = box;
@@ -402,7 +367,7 @@ export class BrowserSession {
   /** What the last render drew, read back from the page (texts with their measured boxes). */
   async inspect(): Promise<Inspection> {
     if (!this.page) throw new RenderError('inspect', 'nothing has been rendered in this session');
-    return JSON.parse(await this.page.evaluate(() => JSON.stringify(window.cyanotype.inspect()))) as Inspection;
+    return await callPage(this.page, 'inspect');
   }
 
   async close(): Promise<void> {
@@ -414,6 +379,30 @@ export class BrowserSession {
       await this.launched.gone;
     } else await this.browser.close().catch(() => undefined);
   }
+}
+
+/** The page API's methods the session calls (not the full bundle's `render`). */
+type PageMethod = Exclude<keyof PageApi, 'render'>;
+
+/**
+ * Calls `window.cyanotype[name]` in the tab. Arguments and answer cross as JSON text, parsed at
+ * the other end: DevTools converting object trees value by value cost ~0.6 ms to the page, and
+ * the page then worked ~1.5 ms slower with the objects it made (docs/decisions/017).
+ */
+async function callPage<K extends PageMethod>(
+  page: Page,
+  name: K,
+  ...args: Parameters<PageApi[K]>
+): Promise<Awaited<ReturnType<PageApi[K]>>> {
+  const answer = await page.evaluate(
+    async (method, input) => {
+      const api = window.cyanotype as unknown as Record<string, (...values: unknown[]) => unknown>;
+      return JSON.stringify(await api[method]!(...(JSON.parse(input) as unknown[]))) ?? 'null';
+    },
+    name,
+    JSON.stringify(args),
+  );
+  return JSON.parse(answer) as Awaited<ReturnType<PageApi[K]>>;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, item: string): Promise<T> {
