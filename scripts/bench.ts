@@ -11,7 +11,7 @@
  *            (b) one cold `cyanotype render` of the flagship (with and without the checks)
  *            (d) mermaid-cli rendering one equivalent diagram
  *   batch    (a) floor of 50 pages in one browser, (a') of the 50 finished pictures, and (a″)
- *            (c) `cyanotype render` of 50 diagrams in one run (1 and 2 browsers)
+ *            (c) `cyanotype render` of 50 diagrams in one run (its own choice of browsers, 1 and 2)
  *            (d) mermaid-cli on the same 50 diagrams: one process each, and its markdown batch mode
  *
  * The issue's targets are set against (a). (a') says what the browser alone takes to paint
@@ -27,7 +27,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { stringify } from 'yaml';
 import { comparePng } from '../src/compare/compare.js';
 import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
@@ -36,7 +35,7 @@ import { findBrowser } from '../src/render/find-browser.js';
 import { outputName } from '../src/render/files.js';
 import { Renderer } from '../src/renderer.js';
 import { loadSpecFile } from '../src/spec/load.js';
-import { generateSpec } from '../test/support/generate.js';
+import { generateSpec, generatedSpecYaml } from '../test/support/generate.js';
 import { NODE_BUNDLE } from './node-bundle.js';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -165,15 +164,8 @@ function writeSpecs(count: number): { yaml: string; mermaid: string[]; markdown:
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
     const spec = generateSpec(3 + (i % 10), i + 1);
-    const input = {
-      title: spec.title,
-      components: spec.components.map((c) => ({ id: c.id, label: c.label, role: c.role, ...(c.icon ? { icon: c.icon } : {}) })),
-      connections: spec.connections.map((c) => ({ id: c.id, from: c.from[0], to: c.to, ...(c.label ? { label: c.label } : {}) })),
-      notes: spec.notes,
-      legend: spec.legend.map((s) => ({ text: s.text, refs: [...s.refs] })),
-    };
     const name = `diagram-${String(i).padStart(2, '0')}`;
-    writeFileSync(join(yaml, `${name}.yaml`), stringify(input));
+    writeFileSync(join(yaml, `${name}.yaml`), generatedSpecYaml(i));
     writeFileSync(join(mermaid, `${name}.mmd`), mermaidOf(spec));
     files.push(join(mermaid, `${name}.mmd`));
     blocks.push(`## ${name}\n\n\`\`\`mermaid\n${mermaidOf(spec)}\n\`\`\`\n`);
@@ -302,6 +294,7 @@ if (!only || only === 'batch') {
       ["(a') floor, the 50 finished pictures in one browser", [node, 'scripts/bench/floor.mjs', '--pictures', fiftyPictures]],
       ["(a″) cyanotype's page alone, the 50 finished layouts", [node, drawOnly, fiftyPlans, join(scratch, 'draw-only-50')]],
       ['(c) cyanotype render, 50 specs', cyanotype('render', fifty.yaml, '-o', out, '--force')],
+      ['(c) cyanotype render --jobs 1, 50 specs', cyanotype('render', fifty.yaml, '-o', out, '--force', '--jobs', '1')],
       ['(c) cyanotype render --no-check, 50 specs', cyanotype('render', fifty.yaml, '-o', out, '--force', '--no-check')],
       [
         '(c) cyanotype render --no-check --jobs 2, 50 specs',

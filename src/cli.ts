@@ -43,7 +43,7 @@ program
   .option('--strict', 'treat quality findings as failures (exit 1, no output file)')
   .option('--force', 'render outputs whose recorded inputs have not changed, too')
   .option('--shard <i/n>', 'render the i-th of n deterministic shares of the specs')
-  .option('--jobs <n>', 'browsers rendering side by side', '1')
+  .option('--jobs <n|auto>', 'browsers rendering side by side: a number, or auto (one, and another while the cores are idle)', 'auto')
   .option('--timeout <ms>', 'time one item may take before its browser is restarted and the item retried', '30000')
   .option('--json', "print each item's outcome and timings as JSON")
   .action(async (inputs: string[], raw: Record<string, string | boolean>) => {

@@ -11,6 +11,7 @@ import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
 import { parseItemTimeout } from '../render/item-timeout.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
+import { AUTO_SCALING, LaneScaler, type ScalingRule } from '../render/lane-scaler.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
 import { identityOfExecutable } from '../render/browser-identity.js';
 import { inputHash, readPngStamp, stampPng } from '../render/stamp.js';
@@ -40,8 +41,13 @@ export interface RenderCommandOptions {
   readonly force: boolean;
   /** Only the i-th of n shares of the specs (1-based). */
   readonly shard?: { readonly index: number; readonly count: number } | undefined;
-  /** Browsers rendering side by side (each one tab; see docs/decisions/006). */
-  readonly jobs: number;
+  /**
+   * Browsers rendering side by side (each one tab; see docs/decisions/006), or `auto`: one, and
+   * more while the machine's cores are measured to be idle (src/render/lane-scaler.ts).
+   */
+  readonly jobs: number | 'auto';
+  /** When `jobs` is `auto`: the rule for opening another browser (default AUTO_SCALING). */
+  readonly scaling?: ScalingRule | undefined;
   /** Milliseconds one item may take before its browser is declared hung. */
   readonly timeout: number;
 }
@@ -49,6 +55,8 @@ export interface RenderCommandOptions {
 export interface RenderReport {
   readonly outcomes: readonly ItemOutcome[];
   readonly failures: CyanotypeError[];
+  /** Browsers the run rendered with (more than `--jobs auto` began with when the cores were idle). */
+  readonly browsers: number;
 }
 
 export function parseRenderOptions(raw: {
@@ -72,8 +80,9 @@ export function parseRenderOptions(raw: {
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw new UsageError(`--scale: "${raw.scale}" is not a number from 0.25 to 4`);
   const size = raw.size === undefined ? undefined : readSize(raw.size);
   if (size && 'problem' in size) throw new UsageError(`--size: ${size.problem}`);
-  const jobs = raw.jobs === undefined ? 1 : Number(raw.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError(`--jobs: "${raw.jobs}" is not a whole number from 1 to 16`);
+  const jobs = raw.jobs === undefined || raw.jobs === 'auto' ? 'auto' : Number(raw.jobs);
+  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 16))
+    throw new UsageError(`--jobs: "${raw.jobs}" is not "auto" or a whole number from 1 to 16`);
   const timeout = parseItemTimeout(raw.timeout);
   return {
     out: raw.out ?? 'out',
@@ -172,10 +181,25 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
 
   const lanes = browserPath
     ? Array.from(
-        { length: Math.min(options.jobs, items.length) },
+        { length: Math.min(options.jobs === 'auto' ? 1 : options.jobs, items.length) },
         (_, i) => new RenderLane(open, options.timeout, i === 0 ? first : undefined),
       )
     : [];
+  // Under --jobs auto another browser is opened while the cores are measured to be idle.
+  const rule = options.scaling ?? AUTO_SCALING;
+  const scaler = lanes.length > 0 && options.jobs === 'auto' && items.length > rule.minRemaining ? new LaneScaler(rule) : undefined;
+  const running: Promise<void>[] = [];
+  const addLane = () => {
+    const idle = scaler?.windows.at(-1)?.idle ?? 0;
+    mark(`lane ${lanes.length + 1} (cores ${Math.round(idle * 100)}% idle)`);
+    const opening = open();
+    opening.catch(() => undefined); // awaited by the lane's first item
+    const lane = new RenderLane(open, options.timeout, opening);
+    lanes.push(lane);
+    const working = work(lane);
+    working.catch(() => undefined); // surfaces through the wait below
+    running.push(working);
+  };
   let next = 0;
   const prepared = new Map<number, ReturnType<typeof prepareItem>>();
   const prepareAt = (index: number) => {
@@ -198,6 +222,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     const claimed: number[] = [];
     /** Each item's checks and write, which need only Node, run while the browser draws the next. */
     const finishing = new InOrder();
+    let captures = 0;
     for (let index = next++; index < items.length;) {
       const item = items[index]!;
       progress.start(item.file);
@@ -244,6 +269,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             // What the page drew is read with the draw, before the next item replaces it; the checks run later.
             return await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf' });
           });
+          if (scaler?.captured(captures++ === 0, items.length - next)) addLane();
           const result = run.value;
           const { inspection } = result;
           finish = async () => {
@@ -312,16 +338,23 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
 
   progress.begin(items.length);
   try {
-    await Promise.all(lanes.length > 0 ? lanes.map(work) : [work(undefined)]);
+    running.push(...(lanes.length > 0 ? lanes.map(work) : [work(undefined)]));
+    // Lanes opened meanwhile are waited for too.
+    for (let waited = 0; waited < running.length;) {
+      const count = running.length;
+      await Promise.all(running.slice(waited));
+      waited = count;
+    }
   } finally {
+    if (scaler) mark(`idle cores by window: ${scaler.windows.map((w) => `${Math.round(w.idle * 100)}%`).join(' ')}`);
     mark('closing');
     await Promise.all(lanes.map((lane) => lane.close()));
     mark('closed');
     await offload?.close();
     if (lanes.length === 0) await (await first?.catch(() => undefined))?.close();
   }
-  progress.end();
-  return { outcomes: progress.outcomes, failures };
+  progress.end({ browsers: lanes.length });
+  return { outcomes: progress.outcomes, failures, browsers: lanes.length };
 }
 
 /** The quality checks of a render whose capture is not a PNG (no contrast: its colours are approximate), on this thread. */

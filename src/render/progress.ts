@@ -128,8 +128,8 @@ export class Progress {
     }
   }
 
-  /** The closing line (and, with --json, the report). */
-  end(): void {
+  /** The closing line (and, with --json, the report); `browsers` the run rendered with. */
+  end(run: { readonly browsers?: number } = {}): void {
     this.bar.clear();
     const count = (s: ItemStatus) => this.outcomes.filter((o) => o.status === s).length;
     const seconds = this.bar.seconds.toFixed(1);
@@ -144,6 +144,7 @@ export class Progress {
             failed: count('failed'),
             retried,
             seconds: Number(seconds),
+            ...(run.browsers === undefined ? {} : { browsers: run.browsers }),
           },
           null,
           2,
@@ -154,7 +155,8 @@ export class Progress {
     if (this.total > 1 || this.mode === 'bar') {
       const parts = [`${count('written')} written`, `${count('skipped')} unchanged`, `${count('failed')} failed`];
       if (retried) parts.push(`${retried} retried after a browser crash`);
-      this.sink.out(`${parts.join(', ')} in ${seconds} s`);
+      const browsers = (run.browsers ?? 1) > 1 ? ` with ${run.browsers} browsers` : '';
+      this.sink.out(`${parts.join(', ')} in ${seconds} s${browsers}`);
     }
   }
 }

@@ -2,6 +2,7 @@
  * Deterministic generated specs for layout tests: a flow of `count` components with branches,
  * joins and labelled connections, like the architectures people actually draw.
  */
+import { stringify } from 'yaml';
 import type { Spec } from '../../src/spec/model.js';
 
 const WORDS = ['Gateway', 'Queue', 'Worker', 'Cache', 'Store', 'Indexer', 'Scheduler', 'Auth', 'Router', 'Ledger', 'Mailer', 'Parser'];
@@ -63,4 +64,16 @@ export function generateSpec(count: number, seed = count, maxConnections = 40): 
     legend: [{ number: 1, text: 'The first step.', refs: ['c1'] }],
     check: { words: [], allowSecurityClaims: false },
   };
+}
+
+/** The `i`-th spec of the bench's batch (3–12 components), as a spec file's YAML. */
+export function generatedSpecYaml(i: number): string {
+  const spec = generateSpec(3 + (i % 10), i + 1);
+  return stringify({
+    title: spec.title,
+    components: spec.components.map((c) => ({ id: c.id, label: c.label, role: c.role, ...(c.icon ? { icon: c.icon } : {}) })),
+    connections: spec.connections.map((c) => ({ id: c.id, from: c.from[0], to: c.to, ...(c.label ? { label: c.label } : {}) })),
+    notes: spec.notes,
+    legend: spec.legend.map((s) => ({ text: s.text, refs: [...s.refs] })),
+  });
 }

@@ -1,0 +1,63 @@
+/**
+ * Browsers side by side in one run, through the render command and real Chromium: a lane
+ * opened in the middle of a batch (as --jobs auto does when the cores are idle) and fixed
+ * lanes draw every item exactly as one browser does, and every item once.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRenderOptions, renderCommand, type RenderCommandOptions } from '../../src/commands/render.js';
+import { Progress } from '../../src/render/progress.js';
+import { generatedSpecYaml } from '../support/generate.js';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-lanes-'));
+
+const specs = scratch();
+const COUNT = 12;
+for (let i = 0; i < COUNT; i++) writeFileSync(join(specs, `diagram-${String(i).padStart(2, '0')}.yaml`), generatedSpecYaml(i));
+
+async function render(options: Partial<RenderCommandOptions>) {
+  const out = scratch();
+  const lines: string[] = [];
+  const sink = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), status: () => undefined };
+  const report = await renderCommand([specs], { ...parseRenderOptions({ out }), ...options }, new Progress('json', sink));
+  const json = JSON.parse(lines.join('\n')) as { items: { spec: string; status: string }[]; browsers: number };
+  return { out, report, json };
+}
+
+const pngs = (dir: string) =>
+  readdirSync(dir)
+    .sort()
+    .map((name) => [name, readFileSync(join(dir, name))] as const);
+
+describe('browsers side by side', () => {
+  it('opens a second browser mid-batch when the rule says the cores are idle, and every output is the one-browser bytes', async () => {
+    const one = await render({ jobs: 1 });
+    expect(one.report.browsers).toBe(1);
+    // A rule that finds any machine idle enough: the second lane opens after the first capture's window.
+    const scaled = await render({
+      jobs: 'auto',
+      scaling: { maxLanes: 2, windowCaptures: 1, windowCpuMs: 0, idleAtLeast: 0, minRemaining: 1 },
+    });
+    expect(scaled.report.browsers).toBe(2);
+    expect(scaled.json.browsers).toBe(2);
+    expect(scaled.report.failures).toEqual([]);
+    // Each item once, each written.
+    expect(scaled.json.items.map((i) => i.spec).sort()).toEqual(one.json.items.map((i) => i.spec).sort());
+    expect(new Set(scaled.json.items.map((i) => i.spec)).size).toBe(COUNT);
+    expect(scaled.json.items.every((i) => i.status === 'written')).toBe(true);
+    const [a, b] = [pngs(one.out), pngs(scaled.out)];
+    expect(b.map(([name]) => name)).toEqual(a.map(([name]) => name));
+    for (const [i, [name, bytes]] of a.entries()) expect(b[i]![1].equals(bytes), `${name}: same bytes`).toBe(true);
+  }, 120_000);
+
+  it('keeps one browser under --jobs auto when the rule never finds the cores idle', async () => {
+    const run = await render({
+      jobs: 'auto',
+      scaling: { maxLanes: 2, windowCaptures: 1, windowCpuMs: 0, idleAtLeast: 1.01, minRemaining: 1 },
+    });
+    expect(run.report.browsers).toBe(1);
+    expect(readdirSync(run.out)).toHaveLength(COUNT);
+  }, 120_000);
+});
