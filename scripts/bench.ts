@@ -32,6 +32,7 @@ import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
 import { identityOfExecutable } from '../src/render/browser-identity.js';
 import { findBrowser } from '../src/render/find-browser.js';
+import { treePssKiB } from '../src/render/memory.js';
 import { outputName } from '../src/render/files.js';
 import { Renderer } from '../src/renderer.js';
 import { loadSpecFile } from '../src/spec/load.js';
@@ -49,34 +50,6 @@ interface Sample {
   readonly peakMiB: number;
 }
 
-/** Proportional set size of a process and all its descendants, in KiB (from /proc). */
-function treePss(root: number): number {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const tree = new Set([root]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) (tree.add(pid), (grew = true));
-  }
-  let total = 0;
-  for (const pid of tree) {
-    try {
-      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return total;
-}
-
 /**
  * Wall time of a command, or (with `memory`) the peak memory of its whole process tree sampled
  * every 50 ms. Sampling reads /proc for every process and slows what it watches by up to a
@@ -89,7 +62,7 @@ function measure(command: string[], memory = false): Promise<Sample> {
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     let peak = 0;
-    const timer = memory ? setInterval(() => (peak = Math.max(peak, treePss(child.pid!))), 50) : undefined;
+    const timer = memory ? setInterval(() => (peak = Math.max(peak, treePssKiB(child.pid!) ?? 0)), 50) : undefined;
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;

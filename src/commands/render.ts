@@ -11,7 +11,7 @@ import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
 import { parseItemTimeout } from '../render/item-timeout.js';
 import { compactPng } from '../render/png-compact.js';
 import { RenderLane } from '../render/lane.js';
-import { AUTO_SCALING, LaneScaler, type ScalingRule } from '../render/lane-scaler.js';
+import { AUTO_SCALING, LaneScaler, type ScalingRule, type ScalingWindow } from '../render/lane-scaler.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
 import { identityOfExecutable } from '../render/browser-identity.js';
 import { inputHash, readPngStamp, stampPng } from '../render/stamp.js';
@@ -189,14 +189,20 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const rule = options.scaling ?? AUTO_SCALING;
   const scaler = lanes.length > 0 && options.jobs === 'auto' && items.length > rule.minRemaining ? new LaneScaler(rule) : undefined;
   const running: Promise<void>[] = [];
+  /** Browsers that rendered in this run. */
+  let browsers = lanes.length;
   const addLane = () => {
     const idle = scaler?.windows.at(-1)?.idle ?? 0;
     mark(`lane ${lanes.length + 1} (cores ${Math.round(idle * 100)}% idle)`);
     const opening = open();
-    opening.catch(() => undefined); // awaited by the lane's first item
     const lane = new RenderLane(open, options.timeout, opening);
     lanes.push(lane);
-    const working = work(lane);
+    // The lane claims items once its browser is up, and an extra browser that cannot start is
+    // not the run's failure: the lanes already running go on.
+    const working = opening.then(
+      () => (browsers++, work(lane)),
+      (error: unknown) => mark(`lane ${lanes.indexOf(lane) + 1} did not start: ${String(error)}`),
+    );
     working.catch(() => undefined); // surfaces through the wait below
     running.push(working);
   };
@@ -346,15 +352,21 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       waited = count;
     }
   } finally {
-    if (scaler) mark(`idle cores by window: ${scaler.windows.map((w) => `${Math.round(w.idle * 100)}%`).join(' ')}`);
+    if (scaler) {
+      const shown = (w: ScalingWindow) =>
+        `${Math.round(w.idle * 100)}%` +
+        (w.overBudgetMiB ? ` (${Math.round(w.overBudgetMiB)} MiB with one more browser: over budget)` : '') +
+        (w.treeMiB && !w.overBudgetMiB ? ` (${Math.round(w.treeMiB)} MiB)` : '');
+      mark(`idle cores by window: ${scaler.windows.map(shown).join(', ')}`);
+    }
     mark('closing');
     await Promise.all(lanes.map((lane) => lane.close()));
     mark('closed');
     await offload?.close();
     if (lanes.length === 0) await (await first?.catch(() => undefined))?.close();
   }
-  progress.end({ browsers: lanes.length });
-  return { outcomes: progress.outcomes, failures, browsers: lanes.length };
+  progress.end({ browsers });
+  return { outcomes: progress.outcomes, failures, browsers };
 }
 
 /** The quality checks of a render whose capture is not a PNG (no contrast: its colours are approximate), on this thread. */

@@ -8,6 +8,7 @@
  * second one fills the gap and a batch is ~10% quicker.
  */
 import { availableParallelism, cpus } from 'node:os';
+import { pssKiB, treePssKiB } from './memory.js';
 
 /** CPU time of the whole machine, in milliseconds summed over its cores. */
 export interface CpuTimes {
@@ -25,6 +26,18 @@ export function machineCpuTimes(): CpuTimes {
   return { busy, idle };
 }
 
+/** This process's memory and its process tree's (every browser it started), in KiB. */
+export interface TreeMemory {
+  readonly self: number;
+  readonly tree: number;
+}
+
+export function treeMemory(): TreeMemory | undefined {
+  const self = pssKiB(process.pid);
+  const tree = treePssKiB(process.pid);
+  return self === undefined || tree === undefined ? undefined : { self, tree };
+}
+
 export interface ScalingRule {
   /** Lanes never exceed this (each browser is ~50 MiB more at the peak). */
   readonly maxLanes: number;
@@ -36,6 +49,11 @@ export interface ScalingRule {
   readonly idleAtLeast: number;
   /** A browser takes ~0.5–1 s to start: not worth it for fewer items than this left. */
   readonly minRemaining: number;
+  /**
+   * No lane is opened when the process tree, with one more browser the size of the average one
+   * running (a high estimate: it counts the libraries the browsers share in full), would pass this.
+   */
+  readonly memoryBudgetMiB: number;
 }
 
 export const AUTO_SCALING: ScalingRule = {
@@ -44,12 +62,17 @@ export const AUTO_SCALING: ScalingRule = {
   windowCpuMs: 400,
   idleAtLeast: 0.15,
   minRemaining: 8,
+  memoryBudgetMiB: 600, // issue #6's budget for a batch
 };
 
 /** What the scaler saw in its last complete window (for the --json report and the bench). */
 export interface ScalingWindow {
   readonly lanes: number;
   readonly idle: number;
+  /** The process tree's memory, when the idle share asked for one more lane, in MiB. */
+  readonly treeMiB?: number;
+  /** The estimate with one more browser, when it was over the budget (no lane opened, none will be). */
+  readonly overBudgetMiB?: number;
 }
 
 /**
@@ -63,11 +86,14 @@ export class LaneScaler {
   private captures = 0;
   /** Lanes that have made their first capture. */
   private started = 0;
+  /** Set once one more browser would pass the memory budget. */
+  private full = false;
   readonly windows: ScalingWindow[] = [];
 
   constructor(
     private readonly rule: ScalingRule = AUTO_SCALING,
     private readonly sample: () => CpuTimes = machineCpuTimes,
+    private readonly memory: () => TreeMemory | undefined = treeMemory,
   ) {}
 
   /** Lanes opened so far (the one to begin with, and every one this scaler asked for). */
@@ -81,7 +107,7 @@ export class LaneScaler {
    */
   captured(first: boolean, remaining: number): boolean {
     if (first) this.started++;
-    if (this.lanes >= this.rule.maxLanes || this.started < this.lanes) return false;
+    if (this.full || this.lanes >= this.rule.maxLanes || this.started < this.lanes) return false;
     const now = this.sample();
     if (!this.from || first) {
       this.from = now;
@@ -92,10 +118,24 @@ export class LaneScaler {
     const idle = now.idle - this.from.idle;
     if (++this.captures < this.rule.windowCaptures || busy + idle < this.rule.windowCpuMs) return false;
     const share = idle / (busy + idle);
-    this.windows.push({ lanes: this.lanes, idle: share });
     this.from = now;
     this.captures = 0;
-    if (share < this.rule.idleAtLeast || remaining < this.rule.minRemaining) return false;
+    if (share < this.rule.idleAtLeast || remaining < this.rule.minRemaining) {
+      this.windows.push({ lanes: this.lanes, idle: share });
+      return false;
+    }
+    // Read only when a lane is wanted: walking /proc takes a few milliseconds.
+    const memory = this.memory();
+    if (memory) {
+      const treeMiB = memory.tree / 1024;
+      const projected = treeMiB + (memory.tree - memory.self) / 1024 / this.lanes;
+      if (projected > this.rule.memoryBudgetMiB) {
+        this.windows.push({ lanes: this.lanes, idle: share, treeMiB, overBudgetMiB: projected });
+        this.full = true;
+        return false;
+      }
+      this.windows.push({ lanes: this.lanes, idle: share, treeMiB });
+    } else this.windows.push({ lanes: this.lanes, idle: share });
     this.lanes++;
     this.from = undefined;
     return true;

@@ -3,11 +3,13 @@
  * opened in the middle of a batch (as --jobs auto does when the cores are idle) and fixed
  * lanes draw every item exactly as one browser does, and every item once.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRenderOptions, renderCommand, type RenderCommandOptions } from '../../src/commands/render.js';
+import { findBrowser } from '../../src/render/find-browser.js';
+import type { ScalingRule } from '../../src/render/lane-scaler.js';
 import { Progress } from '../../src/render/progress.js';
 import { generatedSpecYaml } from '../support/generate.js';
 
@@ -26,6 +28,9 @@ async function render(options: Partial<RenderCommandOptions>) {
   return { out, report, json };
 }
 
+/** A rule that finds any machine idle enough, with memory to spare: a second lane opens after the first capture's window. */
+const ALWAYS: ScalingRule = { maxLanes: 2, windowCaptures: 1, windowCpuMs: 0, idleAtLeast: 0, minRemaining: 1, memoryBudgetMiB: 1e6 };
+
 const pngs = (dir: string) =>
   readdirSync(dir)
     .sort()
@@ -35,10 +40,9 @@ describe('browsers side by side', () => {
   it('opens a second browser mid-batch when the rule says the cores are idle, and every output is the one-browser bytes', async () => {
     const one = await render({ jobs: 1 });
     expect(one.report.browsers).toBe(1);
-    // A rule that finds any machine idle enough: the second lane opens after the first capture's window.
     const scaled = await render({
       jobs: 'auto',
-      scaling: { maxLanes: 2, windowCaptures: 1, windowCpuMs: 0, idleAtLeast: 0, minRemaining: 1 },
+      scaling: ALWAYS,
     });
     expect(scaled.report.browsers).toBe(2);
     expect(scaled.json.browsers).toBe(2);
@@ -52,10 +56,38 @@ describe('browsers side by side', () => {
     for (const [i, [name, bytes]] of a.entries()) expect(b[i]![1].equals(bytes), `${name}: same bytes`).toBe(true);
   }, 120_000);
 
+  it('goes on with the browser it has when the one it opens beside it cannot start', async () => {
+    // A browser that starts once: every later launch exits at once (asking its version still works).
+    const folder = scratch();
+    const wrapper = join(folder, 'chromium-headless-shell');
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\ncase "$*" in *--version*) exec "${findBrowser()}" "$@";; esac\n` +
+        `if [ -e "${folder}/started" ]; then exit 1; fi\ntouch "${folder}/started"\nexec "${findBrowser()}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const run = await render({
+      browser: wrapper,
+      jobs: 'auto',
+      scaling: ALWAYS,
+    });
+    expect(existsSync(join(folder, 'started'))).toBe(true);
+    expect(run.report.failures).toEqual([]);
+    expect(run.report.browsers).toBe(1);
+    expect(readdirSync(run.out)).toHaveLength(COUNT);
+  }, 120_000);
+
+  it('opens no second browser when the process tree with one more would pass the memory budget', async () => {
+    // The tree (this process and its browser) read from /proc: far over a 1 MiB budget.
+    const run = await render({ jobs: 'auto', scaling: { ...ALWAYS, memoryBudgetMiB: 1 } });
+    expect(run.report.browsers).toBe(1);
+    expect(readdirSync(run.out)).toHaveLength(COUNT);
+  }, 120_000);
+
   it('keeps one browser under --jobs auto when the rule never finds the cores idle', async () => {
     const run = await render({
       jobs: 'auto',
-      scaling: { maxLanes: 2, windowCaptures: 1, windowCpuMs: 0, idleAtLeast: 1.01, minRemaining: 1 },
+      scaling: { ...ALWAYS, idleAtLeast: 1.01 },
     });
     expect(run.report.browsers).toBe(1);
     expect(readdirSync(run.out)).toHaveLength(COUNT);
