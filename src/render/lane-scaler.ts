@@ -5,7 +5,8 @@
  * not on its core count alone (docs/decisions/018): where one browser and Node's worker keep
  * both cores busy, a second one only competes for them; where the browser spends its time
  * waiting (a virtual machine whose page faults are slow leaves ~22% of two cores idle), a
- * second one fills the gap and a batch is ~10% quicker.
+ * second one fills the gap and a batch is ~5–9% quicker. No browser is opened that would take
+ * the process tree past issue #6's memory budget.
  */
 import { availableParallelism, cpus } from 'node:os';
 import { pssKiB, treePssKiB } from './memory.js';
@@ -65,7 +66,7 @@ export const AUTO_SCALING: ScalingRule = {
   memoryBudgetMiB: 600, // issue #6's budget for a batch
 };
 
-/** What the scaler saw in its last complete window (for the --json report and the bench). */
+/** What the scaler saw in one complete window (`CYANOTYPE_TRACE=1` prints them all). */
 export interface ScalingWindow {
   readonly lanes: number;
   readonly idle: number;
