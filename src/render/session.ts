@@ -239,15 +239,13 @@ export class BrowserSession {
     // open the file (a sandboxed one may not see this machine's temporary folder), the shell is
     // written in.
     if (this.launched) {
-      await page.waitForFunction(() => document.readyState === 'complete' && location.href !== 'about:blank', {
-        timeout: this.timeout,
-      });
+      await untilPage(page, () => document.readyState === 'complete' && location.href !== 'about:blank', this.timeout);
     }
     const started = this.launched !== undefined && (await page.evaluate(() => typeof window.cyanotype?.draw === 'function'));
     if (!started) {
       if (page.url() !== 'about:blank') await page.goto('about:blank', { timeout: this.timeout });
       await page.setContent(shellHtml(this.assets), { waitUntil: 'load', timeout: this.timeout });
-      await page.waitForFunction(() => typeof window.cyanotype?.draw === 'function', { timeout: this.timeout });
+      await untilPage(page, () => typeof window.cyanotype?.draw === 'function', this.timeout);
     }
     this.shellSource = started ? 'start page' : 'written in';
     mark(`shell: ${this.shellSource}`);
@@ -378,6 +376,29 @@ export class BrowserSession {
       this.browser.disconnect().catch(() => undefined);
       await this.launched.gone;
     } else await this.browser.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Asks the tab, from Node, until `test` holds. The start page may still be navigating (to the
+ * shell, or to an error page when the browser cannot open the file): a wait run inside the page
+ * (`page.waitForFunction`) is tied to the document it began in, and once hung for its whole
+ * timeout in CI when that document was replaced under it. Each question here is a short
+ * evaluation in whatever document is there; one that fails in a navigation is asked again.
+ */
+async function untilPage(page: Page, test: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const left = deadline - performance.now();
+    if (left <= 0) throw new Error(`the tab did not get ready within ${timeoutMs} ms`);
+    let timer: NodeJS.Timeout | undefined;
+    const answer = await Promise.race([
+      page.evaluate(test).catch(() => false),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.min(left, 1000)))),
+    ]);
+    clearTimeout(timer);
+    if (answer) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
