@@ -43,6 +43,9 @@ const MAX_REMEMBERED_WIDTHS = 100_000;
 /** How long Chromium may take to start and answer. */
 const STARTUP_TIMEOUT = 30_000;
 
+/** How long the start page may take to finish loading before the shell is written in instead. */
+const START_PAGE_PATIENCE_MS = 10_000;
+
 /**
  * Puppeteer over the pipe of a Chromium cyanotype started. Its core entry is enough for that:
  * the Node entry would also load its WebSocket client, browser downloader and their
@@ -230,22 +233,28 @@ export class BrowserSession {
   }
 
   private async loadShell(page: Page): Promise<Page> {
-    await page.setRequestInterception(true);
-    page.on('request', (request) => void this.answer(request));
-    await page.emulateMediaType('screen');
     // The shell is the tab's start page (LaunchedChromium.start), maybe still loading: its load
     // is let finish, whichever way it goes (a navigation cut short can take down a one-process
     // Chromium, decision 012). When Puppeteer launched the browser, or a Chromium could not
     // open the file (a sandboxed one may not see this machine's temporary folder), the shell is
-    // written in.
-    if (this.launched) {
-      await untilPage(page, () => document.readyState === 'complete' && location.href !== 'about:blank', this.timeout);
-    }
-    const started = this.launched !== undefined && (await page.evaluate(() => typeof window.cyanotype?.draw === 'function'));
+    // written in — and so it is when the tab does not answer within START_PAGE_PATIENCE_MS: in
+    // CI a tab that had shown an error page for the missing file answered no evaluation for
+    // 30 s (twice in three runs, never here), and a navigation of its own gives the tab a
+    // document Puppeteer has seen begin. Requests are intercepted once the start page's load
+    // is over, so its navigation is never held by the interception (the shell makes no
+    // request; its CSP allows none).
+    const settled =
+      this.launched !== undefined &&
+      (await untilPage(page, () => document.readyState === 'complete' && location.href !== 'about:blank', START_PAGE_PATIENCE_MS));
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void this.answer(request));
+    await page.emulateMediaType('screen');
+    const started = settled && (await page.evaluate(() => typeof window.cyanotype?.draw === 'function'));
     if (!started) {
-      if (page.url() !== 'about:blank') await page.goto('about:blank', { timeout: this.timeout });
+      if ((this.launched && !settled) || page.url() !== 'about:blank') await page.goto('about:blank', { timeout: this.timeout });
       await page.setContent(shellHtml(this.assets), { waitUntil: 'load', timeout: this.timeout });
-      await untilPage(page, () => typeof window.cyanotype?.draw === 'function', this.timeout);
+      if (!(await untilPage(page, () => typeof window.cyanotype?.draw === 'function', this.timeout)))
+        throw new Error(`the page shell did not start within ${this.timeout} ms`);
     }
     this.shellSource = started ? 'start page' : 'written in';
     mark(`shell: ${this.shellSource}`);
@@ -380,24 +389,24 @@ export class BrowserSession {
 }
 
 /**
- * Asks the tab, from Node, until `test` holds. The start page may still be navigating (to the
+ * Asks the tab, from Node, until `test` holds (true) or `timeoutMs` has passed (false). The start page may still be navigating (to the
  * shell, or to an error page when the browser cannot open the file): a wait run inside the page
  * (`page.waitForFunction`) is tied to the document it began in, and once hung for its whole
  * timeout in CI when that document was replaced under it. Each question here is a short
  * evaluation in whatever document is there; one that fails in a navigation is asked again.
  */
-async function untilPage(page: Page, test: () => boolean, timeoutMs: number): Promise<void> {
+async function untilPage(page: Page, test: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const left = deadline - performance.now();
-    if (left <= 0) throw new Error(`the tab did not get ready within ${timeoutMs} ms`);
+    if (left <= 0) return false;
     let timer: NodeJS.Timeout | undefined;
     const answer = await Promise.race([
       page.evaluate(test).catch(() => false),
       new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.min(left, 1000)))),
     ]);
     clearTimeout(timer);
-    if (answer) return;
+    if (answer) return true;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

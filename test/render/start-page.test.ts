@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,27 @@ describe("the page shell as Chromium's start page (real Chromium)", () => {
       await renderer.close();
     }
   });
+
+  it('is written in when the start page never finishes loading, and the picture is the same', async () => {
+    // The start page becomes a named pipe nobody writes to: the tab's navigation never ends.
+    const wrapper = join(folder, 'stalled', 'chromium-headless-shell');
+    mkdirSync(join(folder, 'stalled'));
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nfor a in "$@"; do case "$a" in file://*.html) f="\${a#file://}"; rm -f "$f"; mkfifo "$f";; esac; done\nexec "${findBrowser()}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const started = performance.now();
+    const renderer = await Renderer.open({ browser: wrapper });
+    try {
+      expect(renderer.shell).toBe('written in');
+      expect(performance.now() - started).toBeLessThan(25_000); // the patience (10 s), not the 30 s startup timeout
+      const { bytes } = await renderer.renderFile(FLAGSHIP);
+      expect(comparePng(bytes, readFileSync(BASELINE))).toMatchObject({ pass: true, diffPixels: 0 });
+    } finally {
+      await renderer.close();
+    }
+  }, 60_000);
 
   it('is written in when Puppeteer launches the browser itself, with the same picture', async () => {
     const renderer = await Renderer.open({ headless: 'shell' });
