@@ -32,11 +32,11 @@ import { SPEED_FLAGS } from '../src/render/flags.js';
 import { machineFlags } from '../src/render/launch-args.js';
 import { identityOfExecutable } from '../src/render/browser-identity.js';
 import { findBrowser } from '../src/render/find-browser.js';
-import { treePssKiB } from '../src/render/memory.js';
+import { treeMemory } from '../src/render/memory.js';
 import { outputName } from '../src/render/files.js';
 import { Renderer } from '../src/renderer.js';
 import { loadSpecFile } from '../src/spec/load.js';
-import { generateSpec, generatedSpecYaml } from '../test/support/generate.js';
+import { batchSpec, generatedSpecYaml } from '../test/support/generate.js';
 import { NODE_BUNDLE } from './node-bundle.js';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -62,7 +62,7 @@ function measure(command: string[], memory = false): Promise<Sample> {
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     let peak = 0;
-    const timer = memory ? setInterval(() => (peak = Math.max(peak, treePssKiB(child.pid!) ?? 0)), 50) : undefined;
+    const timer = memory ? setInterval(() => (peak = Math.max(peak, treeMemory(child.pid!)?.tree ?? 0)), 50) : undefined;
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
@@ -120,7 +120,7 @@ function mermaidConfig(): string {
 }
 
 /** The same generated diagram as a mermaid flowchart: boxes with label and role, labelled arrows. */
-function mermaidOf(spec: ReturnType<typeof generateSpec>): string {
+function mermaidOf(spec: ReturnType<typeof batchSpec>): string {
   const quote = (text: string) => text.replace(/"/g, '#quot;');
   const lines = ['flowchart LR'];
   for (const c of spec.components) lines.push(`  ${c.id}["${quote(c.label)}<br/>${quote(c.role ?? '')}"]`);
@@ -136,7 +136,7 @@ function writeSpecs(count: number): { yaml: string; mermaid: string[]; markdown:
   const blocks: string[] = [];
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
-    const spec = generateSpec(3 + (i % 10), i + 1);
+    const spec = batchSpec(i);
     const name = `diagram-${String(i).padStart(2, '0')}`;
     writeFileSync(join(yaml, `${name}.yaml`), generatedSpecYaml(i));
     writeFileSync(join(mermaid, `${name}.mmd`), mermaidOf(spec));

@@ -200,7 +200,10 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     // The lane claims items once its browser is up, and an extra browser that cannot start is
     // not the run's failure: the lanes already running go on.
     const working = opening.then(
-      () => (browsers++, work(lane)),
+      () => {
+        browsers++;
+        return work(lane);
+      },
       (error: unknown) => mark(`lane ${lanes.indexOf(lane) + 1} did not start: ${String(error)}`),
     );
     working.catch(() => undefined); // surfaces through the wait below

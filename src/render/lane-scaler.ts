@@ -9,7 +9,7 @@
  * the process tree past issue #6's memory budget.
  */
 import { availableParallelism, cpus } from 'node:os';
-import { pssKiB, treePssKiB } from './memory.js';
+import { treeMemory, type TreeMemory } from './memory.js';
 
 /** CPU time of the whole machine, in milliseconds summed over its cores. */
 export interface CpuTimes {
@@ -25,18 +25,6 @@ export function machineCpuTimes(): CpuTimes {
     idle += times.idle;
   }
   return { busy, idle };
-}
-
-/** This process's memory and its process tree's (every browser it started), in KiB. */
-export interface TreeMemory {
-  readonly self: number;
-  readonly tree: number;
-}
-
-export function treeMemory(): TreeMemory | undefined {
-  const self = pssKiB(process.pid);
-  const tree = treePssKiB(process.pid);
-  return self === undefined || tree === undefined ? undefined : { self, tree };
 }
 
 export interface ScalingRule {
@@ -94,7 +82,7 @@ export class LaneScaler {
   constructor(
     private readonly rule: ScalingRule = AUTO_SCALING,
     private readonly sample: () => CpuTimes = machineCpuTimes,
-    private readonly memory: () => TreeMemory | undefined = treeMemory,
+    private readonly memory: () => TreeMemory | undefined = () => treeMemory(process.pid),
   ) {}
 
   /** Lanes opened so far (the one to begin with, and every one this scaler asked for). */

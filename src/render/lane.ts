@@ -5,6 +5,7 @@
  */
 import { CyanotypeError, RenderError } from '../errors.js';
 import type { Renderer } from '../renderer.js';
+import { withTimeout } from './with-timeout.js';
 
 export interface LaneResult<T> {
   readonly value: T;
@@ -35,7 +36,7 @@ export class RenderLane {
       const pending = work(renderer);
       pending.catch(() => undefined); // a hung attempt may reject after the browser is killed
       try {
-        return { value: await withTimeout(pending, this.timeoutMs), retried: attempt > 0 };
+        return { value: await withTimeout(pending, this.timeoutMs, () => new Timeout()), retried: attempt > 0 };
       } catch (error) {
         const hung = error instanceof Timeout;
         // A spec or layout problem (or a browser that cannot start) fails the same way every time: no retry.
@@ -65,16 +66,4 @@ export class RenderLane {
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout()), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

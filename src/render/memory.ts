@@ -15,9 +15,16 @@ export function pssKiB(pid: number): number | undefined {
   }
 }
 
-/** Proportional set size of `root` and all its descendants, in KiB; undefined without /proc. */
-export function treePssKiB(root: number): number | undefined {
-  if (pssKiB(root) === undefined) return undefined;
+/** A process's own memory and its process tree's (it and every process below it), in KiB. */
+export interface TreeMemory {
+  readonly self: number;
+  readonly tree: number;
+}
+
+/** Proportional set size of `root` alone and with all its descendants; undefined without /proc. */
+export function treeMemory(root: number): TreeMemory | undefined {
+  const self = pssKiB(root);
+  if (self === undefined) return undefined;
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -33,7 +40,7 @@ export function treePssKiB(root: number): number | undefined {
     grew = false;
     for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) (tree.add(pid), (grew = true));
   }
-  let total = 0;
-  for (const pid of tree) total += pssKiB(pid) ?? 0; // a process that exited meanwhile costs nothing
-  return total;
+  let total = self;
+  for (const pid of tree) if (pid !== root) total += pssKiB(pid) ?? 0; // a process that exited meanwhile costs nothing
+  return { self, tree: total };
 }

@@ -13,6 +13,7 @@ import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { mark, traced } from '../trace.js';
+import { withTimeout } from './with-timeout.js';
 import { identityFromProduct } from './browser-identity.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
 import { LaunchedChromium } from './launch.js';
@@ -237,12 +238,10 @@ export class BrowserSession {
     // is let finish, whichever way it goes (a navigation cut short can take down a one-process
     // Chromium, decision 012). When Puppeteer launched the browser, or a Chromium could not
     // open the file (a sandboxed one may not see this machine's temporary folder), the shell is
-    // written in — and so it is when the tab does not answer within START_PAGE_PATIENCE_MS: in
-    // CI a tab that had shown an error page for the missing file answered no evaluation for
-    // 30 s (twice in three runs, never here), and a navigation of its own gives the tab a
-    // document Puppeteer has seen begin. Requests are intercepted once the start page's load
-    // is over, so its navigation is never held by the interception (the shell makes no
-    // request; its CSP allows none).
+    // written in — and so it is when the start page has not settled within
+    // START_PAGE_PATIENCE_MS (in CI its tab once never did: decision 016). Requests are
+    // intercepted once that load is over, so its navigation is never held by the interception
+    // (the shell makes no request; its CSP allows none).
     const settled =
       this.launched !== undefined &&
       (await untilPage(page, () => document.readyState === 'complete' && location.href !== 'about:blank', START_PAGE_PATIENCE_MS));
@@ -332,7 +331,9 @@ export class BrowserSession {
       // nothing), draw, and report where the artboard is and (for the checks) what was drawn —
       // each was its own round trip before (~20 ms a render).
       const drawn = callPage(page, 'drawForCapture', doc, layout, options.inspect === true);
-      const box = await traced('draw', () => withTimeout(drawn, this.timeout, item));
+      const box = await traced('draw', () =>
+        withTimeout(drawn, this.timeout, () => new RenderError(item, `render did not finish within ${this.timeout} ms`)),
+      );
       if ('failed' in box) throw new RenderError(item, `drawing failed: ${box.failed}`);
       const { width, height } = layout;
       const { inspection } = box;
@@ -389,23 +390,16 @@ export class BrowserSession {
 }
 
 /**
- * Asks the tab, from Node, until `test` holds (true) or `timeoutMs` has passed (false). The start page may still be navigating (to the
- * shell, or to an error page when the browser cannot open the file): a wait run inside the page
- * (`page.waitForFunction`) is tied to the document it began in, and once hung for its whole
- * timeout in CI when that document was replaced under it. Each question here is a short
- * evaluation in whatever document is there; one that fails in a navigation is asked again.
+ * Asks the tab, from Node, until `test` holds (true) or `timeoutMs` has passed (false): short
+ * evaluations in whatever document the tab has, each given at most a second, one that fails
+ * (a navigation replacing the document) asked again.
  */
 async function untilPage(page: Page, test: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const left = deadline - performance.now();
     if (left <= 0) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const answer = await Promise.race([
-      page.evaluate(test).catch(() => false),
-      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.min(left, 1000)))),
-    ]);
-    clearTimeout(timer);
+    const answer = await withTimeout(page.evaluate(test), Math.min(left, 1000), () => new Error('no answer')).catch(() => false);
     if (answer) return true;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -433,16 +427,4 @@ async function callPage<K extends PageMethod>(
     JSON.stringify(args),
   );
   return JSON.parse(answer) as Awaited<ReturnType<PageApi[K]>>;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, item: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RenderError(item, `render did not finish within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LaneScaler, machineCpuTimes, treeMemory, type CpuTimes, type ScalingRule } from '../../src/render/lane-scaler.js';
+import { LaneScaler, machineCpuTimes, type CpuTimes, type ScalingRule } from '../../src/render/lane-scaler.js';
+import { treeMemory } from '../../src/render/memory.js';
 
 const rule: ScalingRule = { maxLanes: 3, windowCaptures: 2, windowCpuMs: 400, idleAtLeast: 0.15, minRemaining: 8, memoryBudgetMiB: 600 };
 
@@ -120,7 +121,7 @@ describe('LaneScaler (--jobs auto)', () => {
     const child = spawn('sleep', ['5']);
     try {
       await new Promise((resolve) => child.once('spawn', resolve));
-      const memory = treeMemory()!;
+      const memory = treeMemory(process.pid)!;
       expect(memory.self).toBeGreaterThan(10 * 1024); // a Node process is tens of MiB
       expect(memory.tree).toBeGreaterThan(memory.self); // the child counts in the tree
     } finally {

@@ -66,9 +66,12 @@ export function generateSpec(count: number, seed = count, maxConnections = 40): 
   };
 }
 
-/** The `i`-th spec of the bench's batch (3–12 components), as a spec file's YAML. */
+/** The `i`-th spec of the bench's batch (3–12 components). */
+export const batchSpec = (i: number): Spec => generateSpec(3 + (i % 10), i + 1);
+
+/** The `i`-th spec of the bench's batch, as a spec file's YAML. */
 export function generatedSpecYaml(i: number): string {
-  const spec = generateSpec(3 + (i % 10), i + 1);
+  const spec = batchSpec(i);
   return stringify({
     title: spec.title,
     components: spec.components.map((c) => ({ id: c.id, label: c.label, role: c.role, ...(c.icon ? { icon: c.icon } : {}) })),
