@@ -2,7 +2,7 @@
  * Turns a zod issue into the one-line problem a user reads: what was found, what was expected,
  * and the nearest valid spelling when there is one.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { componentSchema, connectionSchema, noteSchema, specSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 

@@ -1,5 +1,5 @@
 /** The spec's JSON Schema, generated from the zod schema so the two cannot disagree. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { specSchema } from './schema.js';
 
 export function specJsonSchema(): Record<string, unknown> {

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { SpecError } from '../errors.js';
 import { describeIssue, describeValue, pointer } from './issues.js';
 import { findJsonSyntaxError } from './json-syntax.js';
