@@ -6,7 +6,7 @@ import { lintContent, projectWords } from './content-lint.js';
 import { auditContrast } from './contrast.js';
 import type { Finding } from './findings.js';
 import { auditLayout } from './layout-audit.js';
-import { decodeRgba } from './rgba.js';
+import { decodeRgba, ReusedRows } from './rgba.js';
 import { auditGlyphs } from './glyphs.js';
 import { pageGlyphCoverage } from '../fonts/page-fonts.js';
 
@@ -20,9 +20,12 @@ export interface CheckInput {
   readonly scale: number;
 }
 
+/** This thread's pixel rows, capture after capture: only auditContrast reads them, before any other decode. */
+const pixels = new ReusedRows();
+
 /** All checks of one render; `filtered` is the capture's image data already inflated, when the caller has it. */
 export async function checkRender(input: CheckInput, filtered?: Uint8Array): Promise<Finding[]> {
-  const image = decodeRgba(input.png, filtered);
+  const image = decodeRgba(input.png, filtered, pixels);
   return [
     ...auditLayout(input.spec, input.layout, input.inspection),
     ...auditContrast(input.inspection.texts, image, input.scale),
