@@ -9,7 +9,7 @@ import { measureRequests } from './layout/measure-table.js';
 import type { Layout } from './layout/types.js';
 import { renderDocument } from './render/document.js';
 import { compactPng } from './render/png-compact.js';
-import { BrowserSession, type ImageFormat, type SessionOptions, type Timing } from './render/session.js';
+import { BrowserSession, type CaptureOptions, type ImageFormat, type SessionOptions, type Timing } from './render/session.js';
 import { BrowserError, CyanotypeError, RenderError } from './errors.js';
 import { loadSpecFile } from './spec/load.js';
 import type { Spec } from './spec/model.js';
@@ -39,6 +39,8 @@ export interface RenderResult {
 export interface DrawOptions {
   /** Also read back what was drawn (RenderResult.inspection), in the same round trip. */
   readonly inspect?: boolean | undefined;
+  /** Called between the draw and the screenshot (see CaptureOptions.onDrawn). */
+  readonly onDrawn?: CaptureOptions['onDrawn'];
 }
 
 /** A spec laid out and ready to draw (see Renderer.plan). */
@@ -161,6 +163,7 @@ export class Renderer {
     const { bytes, inspection } = await this.session.capture(doc, layout, item, request.format ?? 'png', {
       scale: request.scale ?? 1,
       inspect: options.inspect,
+      onDrawn: options.onDrawn,
     });
     return {
       bytes,

@@ -23,24 +23,38 @@ export interface CheckInput {
 /** This thread's pixel rows, capture after capture: only auditContrast reads them, before any other decode. */
 const pixels = new ReusedRows();
 
-/** All checks of one render; `filtered` is the capture's image data already inflated, when the caller has it. */
-export async function checkRender(input: CheckInput, filtered?: Uint8Array): Promise<Finding[]> {
-  const image = decodeRgba(input.png, filtered, pixels);
-  return [
-    ...auditLayout(input.spec, input.layout, input.inspection),
-    ...auditContrast(input.inspection.texts, image, input.scale),
-    ...auditGlyphs(input.inspection.texts, pageGlyphCoverage()),
-    ...(await lintContent(input.spec, projectWords())),
-  ];
+/** The findings of the checks that read no pixels, kept apart to be reported around contrast's. */
+export interface PixelFreeFindings {
+  readonly layout: readonly Finding[];
+  readonly glyphs: readonly Finding[];
+  readonly words: readonly Finding[];
+}
+
+/**
+ * The checks that read no pixels: they may run before the capture exists (a single render runs
+ * them while Chromium takes the screenshot).
+ */
+export async function pixelFreeChecks(input: Omit<CheckInput, 'png' | 'scale'>): Promise<PixelFreeFindings> {
+  const layout = auditLayout(input.spec, input.layout, input.inspection);
+  const glyphs = auditGlyphs(input.inspection.texts, pageGlyphCoverage());
+  return { layout, glyphs, words: await lintContent(input.spec, projectWords()) };
+}
+
+/**
+ * All checks of one render; `filtered` is the capture's image data already inflated, when the
+ * caller has it; `early`, the pixel-free checks when they were started before the capture.
+ */
+export async function checkRender(input: CheckInput, filtered?: Uint8Array, early?: Promise<PixelFreeFindings>): Promise<Finding[]> {
+  const before = early ?? pixelFreeChecks(input);
+  const contrast = auditContrast(input.inspection.texts, decodeRgba(input.png, filtered, pixels), input.scale);
+  const { layout, glyphs, words } = await before;
+  return [...layout, ...contrast, ...glyphs, ...words];
 }
 
 /** The checks that need no pixels (for JPEG/WebP outputs, where colours are approximate). */
 export async function checkWithoutPixels(input: Omit<CheckInput, 'png' | 'scale'>): Promise<Finding[]> {
-  return [
-    ...auditLayout(input.spec, input.layout, input.inspection),
-    ...auditGlyphs(input.inspection.texts, pageGlyphCoverage()),
-    ...(await lintContent(input.spec, projectWords())),
-  ];
+  const { layout, glyphs, words } = await pixelFreeChecks(input);
+  return [...layout, ...glyphs, ...words];
 }
 
 /** What `--json` reports beside the findings: every laid-out text with its box. */

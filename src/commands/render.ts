@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
 import { packageVersion } from '../package-root.js';
 import { collectSpecFiles, ensureWritableFolder, outputName, outputPath, writeFileAtomic } from '../render/files.js';
+import type { PixelFreeFindings } from '../check/check.js';
 import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
 import { InOrder } from '../render/in-order.js';
@@ -269,6 +270,8 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           const html = standaloneHtml(document, assets);
           finish = () => store(item, target, html, [], false, elapsed);
         } else {
+          // Without a worker, the checks that read no pixels run while Chromium takes the screenshot.
+          let early: Promise<PixelFreeFindings> | undefined;
           const run = await lane.run(item.file, async (renderer) => {
             const ready = await prefetch.take(index, renderer);
             const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
@@ -276,7 +279,15 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
             while (claimed.length < PLAN_DEPTH && next < items.length) claimed.push(next++);
             for (const ahead of claimed) prefetch.start(ahead, renderer, () => planAhead(renderer, ahead));
             // What the page drew is read with the draw, before the next item replaces it; the checks run later.
-            return await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf' });
+            const onDrawn =
+              offload || !options.check || options.format !== 'png'
+                ? undefined
+                : (inspection: Inspection | undefined) => {
+                    const input = inspection && { spec: plan.doc.spec, layout: plan.layout, inspection };
+                    early = input && import('../check/check.js').then((checks) => checks.pixelFreeChecks(input));
+                    early?.catch(() => undefined); // awaited by the finish; a capture that fails leaves it unread
+                  };
+            return await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf', onDrawn });
           });
           if (scaler?.captured(captures++ === 0, items.length - next)) addLane();
           const result = run.value;
@@ -292,7 +303,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
               // One inflate: the pixels are checked here while libuv's threads compact the capture.
               const check = { spec: result.spec, layout: result.layout, inspection, scale: options.scale };
               const { finishCapture } = await import('../offload/finish.js');
-              const finished = await traced('finish', () => finishCapture({ png: result.bytes, check }, 'beside'));
+              const finished = await traced('finish', () => finishCapture({ png: result.bytes, check }, 'beside', early));
               return store(item, target, stampPng(finished.png, stamp), finished.findings, run.retried, elapsed);
             }
             if (result.format === 'png') {

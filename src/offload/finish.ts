@@ -4,7 +4,7 @@
  * twice, and ~10 ms in a cold process). A batch's worker does it all on its own thread; a
  * single render deflates on libuv's thread pool while its main thread checks the pixels.
  */
-import { checkRender, type CheckInput } from '../check/check.js';
+import { checkRender, type CheckInput, type PixelFreeFindings } from '../check/check.js';
 import type { Finding } from '../check/findings.js';
 import { compactRows, compactRowsBeside, inflateRows, pngParts } from '../render/png-compact.js';
 
@@ -22,16 +22,21 @@ export interface Finished {
 }
 
 /**
+ * `early`: the checks that read no pixels, when they were started before the capture was taken.
  * `deflate`: 'here' compacts on the calling thread after the checks (a worker, whose thread is
  * there for it); 'beside' compacts on libuv's thread pool while the checks run (a single render,
  * where both stand between the screenshot and the file).
  */
-export async function finishCapture({ png, check }: FinishInput, deflate: 'here' | 'beside' = 'here'): Promise<Finished> {
+export async function finishCapture(
+  { png, check }: FinishInput,
+  deflate: 'here' | 'beside' = 'here',
+  early?: Promise<PixelFreeFindings>,
+): Promise<Finished> {
   const parts = pngParts(png);
   const rows = parts && inflateRows(parts);
   const compacting = parts && rows && deflate === 'beside' ? compactRowsBeside(parts, rows) : undefined;
   compacting?.catch(() => undefined); // awaited below, after the checks
-  const findings = check ? await checkRender({ ...check, png }, rows) : [];
+  const findings = check ? await checkRender({ ...check, png }, rows, early) : [];
   if (compacting) return { png: await compacting, findings };
   return { png: parts && rows ? compactRows(parts, rows) : png, findings };
 }

@@ -88,6 +88,11 @@ export interface CaptureOptions {
   readonly scale?: number | undefined;
   /** Also read back what was drawn (for the quality checks), in the same round trip. */
   readonly inspect?: boolean | undefined;
+  /**
+   * Called once the draw is done, before the screenshot is taken, with what was drawn (when
+   * `inspect`): work that needs no pixels can run while Chromium captures. It must not wait.
+   */
+  readonly onDrawn?: ((inspection: Inspection | undefined) => void) | undefined;
 }
 
 export interface Capture {
@@ -337,6 +342,7 @@ export class BrowserSession {
       if ('failed' in box) throw new RenderError(item, `drawing failed: ${box.failed}`);
       const { width, height } = layout;
       const { inspection } = box;
+      options.onDrawn?.(inspection);
       if (format === 'pdf') {
         return {
           bytes: await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' }),

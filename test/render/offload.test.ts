@@ -4,7 +4,9 @@
  * the calling thread instead of failing the batch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRender, type CheckInput } from '../../src/check/check.js';
+import { checkRender, pixelFreeChecks, type CheckInput, type PixelFreeFindings } from '../../src/check/check.js';
+import type { Inspection } from '../../src/document.js';
+import { finishCapture } from '../../src/offload/finish.js';
 import { Offload } from '../../src/offload/offload.js';
 import { compactPng } from '../../src/render/png-compact.js';
 import { Renderer } from '../../src/renderer.js';
@@ -56,6 +58,28 @@ describe('checks on a worker thread', () => {
     const bare = await offload.finish({ png });
     expect(bare.findings).toEqual([]);
     expect(Buffer.from(bare.png).equals(Buffer.from(finished.png))).toBe(true);
+  });
+
+  it('finishes a single render alike when its pixel-free checks started between the draw and the screenshot', async () => {
+    const spec = await loadSpecFile(FLAGSHIP);
+    const wrong = { ...spec, title: 'Dokcer Container Layers', subtitle: 'Certified secure, audited layers 🚀' };
+    const plan = await renderer.plan(wrong, 'early');
+    let drawn: Inspection | undefined;
+    let early: Promise<PixelFreeFindings> | undefined;
+    const result = await renderer.capture(plan, {
+      inspect: true,
+      onDrawn: (inspection) => {
+        drawn = inspection;
+        early = pixelFreeChecks({ spec: wrong, layout: plan.layout, inspection: inspection! });
+      },
+    });
+    expect(drawn).toEqual(result.inspection);
+    const check = { spec: wrong, layout: result.layout, inspection: result.inspection!, scale: 1 };
+    const single = await finishCapture({ png: result.bytes, check }, 'beside', early);
+    const batch = await offload.finish({ png: result.bytes, check });
+    expect(single.findings).toEqual(batch.findings);
+    expect(new Set(single.findings.map((f) => f.rule))).toEqual(new Set(['missing-glyph', 'spelling', 'security-claim']));
+    expect(Buffer.from(single.png).equals(Buffer.from(batch.png))).toBe(true);
   });
 
   it('keeps working when the worker dies: its work runs on the calling thread', async () => {
