@@ -5,7 +5,7 @@
  */
 import { PNG } from 'pngjs';
 import { inflateRows, pngParts } from '../render/png-compact.js';
-import { unfilterNoneAndUp } from './unfilter.js';
+import { unfilterInPlace } from './unfilter.js';
 
 export interface Rgba {
   readonly width: number;
@@ -20,7 +20,9 @@ export interface Rgba {
  * One buffer for the pixel rows of capture after capture, instead of 3 MB of fresh memory for
  * each (~770 page faults when the allocator hands back new pages; on a machine whose faults
  * cost ~17 µs the 50 bench diagrams took 52–55k faults in Node, 44–45k with this; decision 019).
- * What it lends is valid until the next `take`.
+ * A Chromium capture's rows are undone in WebAssembly's memory and read there; this buffer
+ * takes the rest (other filters, or no WebAssembly SIMD). What it lends is valid until the
+ * next `take`.
  */
 export class ReusedRows {
   private rows = new Uint8Array(0);
@@ -33,8 +35,8 @@ export class ReusedRows {
 
 /**
  * The pixels of a PNG; `filtered` is its image data already inflated, when the caller has it.
- * With `reuse`, the pixel rows are written into its buffer: the result is then valid only
- * until the next decode into it.
+ * With `reuse`, the result is valid only until this thread's next decode with a `reuse`: its
+ * rows are where WebAssembly undid them (no copy), or else in the buffer `reuse` lends.
  */
 export function decodeRgba(png: Uint8Array, filtered?: Uint8Array, reuse?: ReusedRows): Rgba {
   const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
@@ -51,10 +53,13 @@ export function decodeRgba(png: Uint8Array, filtered?: Uint8Array, reuse?: Reuse
   const raw = filtered ?? inflateRows(wholePng(bytes));
   // Rows start at multiples of 4 bytes (RGB rows of a 1024-wide image are 3072): addUp adds
   // four bytes at a time there.
+  // The rows filtered None or Up, from the top, in WebAssembly (all of them in a Chromium capture).
+  const fast = raw.length >= (stride + 1) * height && stride > 0 ? unfilterInPlace(raw, stride, height) : undefined;
+  if (reuse && fast && fast.length === stride * height) return { width, height, channels, data: fast };
   const rows = reuse ? reuse.take(stride * height) : new Uint8Array(stride * height);
   const words = new Uint32Array(rows.buffer, rows.byteOffset, rows.length >> 2);
-  // The rows filtered None or Up, from the top, in WebAssembly (all of them in a Chromium capture).
-  const start = raw.length >= (stride + 1) * height ? unfilterNoneAndUp(raw, rows, stride, height) : 0;
+  if (fast) rows.set(fast);
+  const start = fast ? fast.length / stride : 0;
   let previous = start > 0 ? rows.subarray((start - 1) * stride, start * stride) : new Uint8Array(stride);
   for (let y = start; y < height; y++) {
     const filter = raw[y * (stride + 1)];
