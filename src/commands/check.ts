@@ -66,8 +66,10 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
   const all = items.flatMap((i) => i.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
+  // An invalid spec is counted as such, not as a checked picture with no findings.
+  const rejected = items.filter((i) => i.error !== undefined).length;
   if (options.json) out(JSON.stringify({ items }, null, 2));
-  else out(`${items.length} checked, ${errors} errors, ${warnings} warnings`);
+  else out(`${items.length - rejected} checked, ${rejected ? `${rejected} invalid, ` : ''}${errors} errors, ${warnings} warnings`);
   if (invalid) return 2;
   return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }

@@ -26,6 +26,18 @@ describe('check in the rendering browser', () => {
     expect(run.status).toBe(0);
   });
 
+  it('counts an invalid spec as invalid, not as a checked picture, and exits 2', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['bin/cyanotype.js', 'check', 'test/fixtures/invalid/empty-title.yaml', 'examples/https-request-path.yaml', '--theme', 'blueprint'],
+      { encoding: 'utf8' },
+    );
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^✗ test\/fixtures\/invalid\/empty-title\.yaml: /);
+    expect(lines.pop()).toBe('1 checked, 1 invalid, 0 errors, 0 warnings');
+    expect(run.status).toBe(2);
+  });
+
   it('reports a broken spec with rule, element, box and fix, and exits 1; --json lists the laid-out elements', () => {
     const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'check', 'test/fixtures/lint/misspelt-and-overclaimed.yaml', '--json'], {
       encoding: 'utf8',
