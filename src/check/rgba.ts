@@ -51,12 +51,12 @@ export function decodeRgba(png: Uint8Array, filtered?: Uint8Array, reuse?: Reuse
 
   const stride = width * channels;
   const raw = filtered ?? inflateRows(wholePng(bytes));
-  // Rows start at multiples of 4 bytes (RGB rows of a 1024-wide image are 3072): addUp adds
-  // four bytes at a time there.
   // The rows filtered None or Up, from the top, in WebAssembly (all of them in a Chromium capture).
   const fast = raw.length >= (stride + 1) * height && stride > 0 ? unfilterInPlace(raw, stride, height) : undefined;
   if (reuse && fast && fast.length === stride * height) return { width, height, channels, data: fast };
   const rows = reuse ? reuse.take(stride * height) : new Uint8Array(stride * height);
+  // Rows start at multiples of 4 bytes (RGB rows of a 1024-wide image are 3072): addUp adds
+  // four bytes at a time there.
   const words = new Uint32Array(rows.buffer, rows.byteOffset, rows.length >> 2);
   if (fast) rows.set(fast);
   const start = fast ? fast.length / stride : 0;

@@ -45,14 +45,3 @@ export function unfilterInPlace(filtered: Uint8Array, stride: number, height: nu
   new Uint8Array(memory.buffer, 0, source).set(filtered.subarray(0, source));
   return new Uint8Array(memory.buffer, 0, stride * wasm.unfilter(0, 0, stride, height));
 }
-
-/**
- * Writes the pixel rows of `filtered` into `rows` from the top, as long as the rows are filtered
- * None or Up, and returns how many it wrote (the caller undoes the rest).
- */
-export function unfilterNoneAndUp(filtered: Uint8Array, rows: Uint8Array, stride: number, height: number): number {
-  const done = unfilterInPlace(filtered, stride, height);
-  if (!done || stride === 0) return 0;
-  rows.set(done);
-  return done.length / stride;
-}
