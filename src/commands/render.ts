@@ -142,11 +142,20 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const bundle = createHash('sha256');
   for (const [name, bytes] of [...assets].sort(([a], [b]) => a.localeCompare(b))) bundle.update(name).update(bytes);
   const bundleHash = bundle.digest('hex');
-  // Asked of the executable once, beside the launch: an all-unchanged run never waits for the browser.
-  const browserVersion = browserPath
-    ? identityOfExecutable(browserPath).then(async (version) => version ?? (await (first ?? open())).browserVersion)
-    : Promise.resolve('none');
-  browserVersion.catch(() => undefined); // a launch failure is reported by the first lane
+  // The browser's identity is part of every output's stamp. It is asked of the executable
+  // (`--version`) only when an existing output's stamp is to be compared, so that a run whose
+  // outputs are all unchanged never waits for the browser; an output rendered anew takes the
+  // identity the browser that drew it reports (the same: browser-identity.ts). Asking costs a
+  // second Chromium process (~90 ms of CPU, 2,700 page faults) while the real one starts on the
+  // same cores: a cold render of the flagship 58 ms slower (decision 019).
+  let asked: Promise<string> | undefined;
+  const askedVersion = (): Promise<string> => {
+    asked ??= browserPath
+      ? identityOfExecutable(browserPath).then(async (version) => version ?? (await (first ?? open())).browserVersion)
+      : Promise.resolve('none');
+    asked.catch(() => undefined); // a launch failure is reported by the first lane
+    return asked;
+  };
 
   const warned = new Set<string>();
   const warn = (warnings: readonly string[]) => {
@@ -157,7 +166,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   const extension = options.format === 'jpeg' ? 'jpg' : options.format;
   const imageFormat = options.format === 'html' ? undefined : options.format;
 
-  /** Everything one item needs before a browser: the spec, its output path and its stamp. */
+  /** Everything one item needs before a browser: the spec, its output path, and its stamp given the browser's identity. */
   const prepareItem = async (item: Item) => {
     const loaded = await loadSpecFile(item.file);
     const spec: Spec = options.size ? { ...loaded, size: options.size } : loaded;
@@ -165,14 +174,15 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     const theme = await themes(options.theme ?? spec.theme);
     warn(theme.warnings);
     const document = await renderDocument(spec, theme);
-    const stamp = inputHash({
-      document,
-      bundle: bundleHash,
-      version: packageVersion(),
-      browserVersion: await browserVersion,
-      options: { format: options.format, scale: options.scale },
-    });
-    return { spec, target, document, warnings: theme.warnings, stamp };
+    const stampFor = (browserVersion: string) =>
+      inputHash({
+        document,
+        bundle: bundleHash,
+        version: packageVersion(),
+        browserVersion,
+        options: { format: options.format, scale: options.scale },
+      });
+    return { spec, target, document, warnings: theme.warnings, stampFor };
   };
 
   const shown = (target: string) => {
@@ -221,8 +231,12 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     }
     return p;
   };
-  const unchanged = async (target: string, stamp: string) =>
-    !options.force && options.format === 'png' && (await readPngStamp(target)) === stamp;
+  /** An output there already, whose stamp says its spec, theme, cyanotype and browser are as now. */
+  const unchanged = async (target: string, stampFor: (browserVersion: string) => string) => {
+    if (options.force || options.format !== 'png') return false;
+    const recorded = await readPngStamp(target);
+    return recorded !== undefined && recorded === stampFor(await askedVersion());
+  };
   const request = { theme: options.theme, format: imageFormat, scale: options.scale };
 
   const work = async (lane: RenderLane | undefined) => {
@@ -254,8 +268,8 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
       };
       let finish: () => Promise<ItemOutcome>;
       try {
-        const { target, document, warnings, stamp } = await prepareAt(index);
-        if (await unchanged(target, stamp)) {
+        const { target, document, warnings, stampFor } = await prepareAt(index);
+        if (await unchanged(target, stampFor)) {
           const outcome: ItemOutcome = {
             spec: item.file,
             output: shown(target),
@@ -272,7 +286,9 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
         } else {
           // Without a worker, the checks that read no pixels run while Chromium takes the screenshot.
           let early: Promise<PixelFreeFindings> | undefined;
+          let drawnBy = '';
           const run = await lane.run(item.file, async (renderer) => {
+            drawnBy = renderer.browserVersion;
             const ready = await prefetch.take(index, renderer);
             const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
             // Claim the next items and lay them out ahead while this one draws.
@@ -292,6 +308,8 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           if (scaler?.captured(captures++ === 0, items.length - next)) addLane();
           const result = run.value;
           const { inspection } = result;
+          // The identity compared with, when one was asked for this run: one identity in all its stamps.
+          const stamp = stampFor(asked ? await asked : drawnBy);
           finish = async () => {
             if (offload && result.format === 'png') {
               // A batch's worker compacts the capture and checks it, from one inflate.
@@ -351,8 +369,8 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
 
   /** Lays out item `index` ahead (the tab is left as it is), unless it fails to load or is unchanged. */
   const planAhead = async (renderer: Renderer, index: number): Promise<Plan | undefined> => {
-    const { document, warnings, target, stamp } = await prepareAt(index);
-    if (await unchanged(target, stamp)) return undefined;
+    const { document, warnings, target, stampFor } = await prepareAt(index);
+    if (await unchanged(target, stampFor)) return undefined;
     return renderer.planDocument(document, warnings, items[index]!.file, request, 'ahead');
   };
 

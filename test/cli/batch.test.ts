@@ -3,7 +3,7 @@
  * processes writing one folder, shards, skipping unchanged outputs, a per-item timeout.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -185,6 +185,28 @@ describe('cyanotype render at volume', () => {
     writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^title: .*$/m, 'title: Edited title'));
     expect(cli('render', spec, '-o', out, '--no-check', '--theme', 'paper').stdout).toContain(`${spec} → ${target} (`);
     expect(cli('render', spec, '-o', out, '--no-check', '--theme', 'paper').stdout).toContain('unchanged, skipped');
+  });
+
+  it("asks the executable its version only to compare an existing output's stamp, and writes the same identity the browser reports", () => {
+    // A wrapper keeping Chromium's name (so it is asked as Chromium would be) that notes each `--version`.
+    const dir = scratch();
+    const asked = join(dir, 'asked');
+    const wrapper = join(dir, 'chromium-headless-shell');
+    writeFileSync(wrapper, `#!/bin/sh\ncase "$1" in --version) echo x >> "${asked}";; esac\nexec "${findBrowser()}" "$@"\n`, {
+      mode: 0o755,
+    });
+    const times = () => (existsSync(asked) ? readFileSync(asked, 'utf8').split('\n').filter(Boolean).length : 0);
+    const out = scratch();
+    const target = join(out, 'https-request-path.png');
+    const render = (...extra: string[]) =>
+      cli('render', 'examples/https-request-path.yaml', '-o', out, '--no-check', '--browser', wrapper, ...extra);
+
+    expect(render().stdout).toContain(`→ ${target} (`);
+    expect(times()).toBe(0); // a new output: the browser that draws it says which it is
+    expect(render().stdout).toContain('unchanged, skipped'); // the stamp it wrote matches the executable's answer
+    expect(times()).toBe(1);
+    expect(render('--force').stdout).toContain(`→ ${target} (`);
+    expect(times()).toBe(1);
   });
 
   it('ends a browser started through a wrapper script that runs it as a child (not by exec), and exits', () => {
