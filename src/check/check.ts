@@ -6,7 +6,7 @@ import { lintContent, projectWords } from './content-lint.js';
 import { auditContrast } from './contrast.js';
 import type { Finding } from './findings.js';
 import { auditLayout } from './layout-audit.js';
-import { decodeRgba, ReusedRows } from './rgba.js';
+import { decodeRgba } from './rgba.js';
 import { auditGlyphs } from './glyphs.js';
 import { pageGlyphCoverage } from '../fonts/page-fonts.js';
 
@@ -19,9 +19,6 @@ export interface CheckInput {
   /** Device scale factor the PNG was captured at. */
   readonly scale: number;
 }
-
-/** This thread's pixel rows, capture after capture: only auditContrast reads them, before any other decode. */
-const pixels = new ReusedRows();
 
 /** The findings of the checks that read no pixels, kept apart to be reported around contrast's. */
 export interface PixelFreeFindings {
@@ -46,7 +43,8 @@ export async function pixelFreeChecks(input: Omit<CheckInput, 'png' | 'scale'>):
  */
 export async function checkRender(input: CheckInput, filtered?: Uint8Array, early?: Promise<PixelFreeFindings>): Promise<Finding[]> {
   const before = early ?? pixelFreeChecks(input);
-  const contrast = auditContrast(input.inspection.texts, decodeRgba(input.png, filtered, pixels), input.scale);
+  // The pixels are a view the next decode on this thread overwrites: read at once, before any await.
+  const contrast = auditContrast(input.inspection.texts, decodeRgba(input.png, filtered, true), input.scale);
   const { layout, glyphs, words } = await before;
   return [...layout, ...contrast, ...glyphs, ...words];
 }

@@ -17,28 +17,13 @@ export interface Rgba {
 }
 
 /**
- * One buffer for the pixel rows of capture after capture, instead of 3 MB of fresh memory for
- * each (~770 page faults when the allocator hands back new pages; on a machine whose faults
- * cost ~17 µs the 50 bench diagrams took 52–55k faults in Node, 44–45k with this; decision 019).
- * A Chromium capture's rows are undone in WebAssembly's memory and read there; this buffer
- * takes the rest (other filters, or no WebAssembly SIMD). What it lends is valid until the
- * next `take`.
- */
-export class ReusedRows {
-  private rows = new Uint8Array(0);
-
-  take(length: number): Uint8Array {
-    if (this.rows.length < length) this.rows = new Uint8Array(length);
-    return this.rows.subarray(0, length);
-  }
-}
-
-/**
  * The pixels of a PNG; `filtered` is its image data already inflated, when the caller has it.
- * With `reuse`, the result is valid only until this thread's next decode with a `reuse`: its
- * rows are where WebAssembly undid them (no copy), or else in the buffer `reuse` lends.
+ * With `shared`, a capture whose rows WebAssembly undid (every Chromium capture) is returned as
+ * a view of the module's memory, valid only until this thread's next decode: capture after
+ * capture without 3 MB of fresh memory and a copy each (~770 page faults; the 50 bench diagrams
+ * took 52–55k faults in Node, 43–44k without; decision 019). Otherwise the rows are a new array.
  */
-export function decodeRgba(png: Uint8Array, filtered?: Uint8Array, reuse?: ReusedRows): Rgba {
+export function decodeRgba(png: Uint8Array, filtered?: Uint8Array, shared = false): Rgba {
   const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
@@ -53,8 +38,8 @@ export function decodeRgba(png: Uint8Array, filtered?: Uint8Array, reuse?: Reuse
   const raw = filtered ?? inflateRows(wholePng(bytes));
   // The rows filtered None or Up, from the top, in WebAssembly (all of them in a Chromium capture).
   const fast = raw.length >= (stride + 1) * height && stride > 0 ? unfilterInPlace(raw, stride, height) : undefined;
-  if (reuse && fast && fast.length === stride * height) return { width, height, channels, data: fast };
-  const rows = reuse ? reuse.take(stride * height) : new Uint8Array(stride * height);
+  if (shared && fast && fast.length === stride * height) return { width, height, channels, data: fast };
+  const rows = new Uint8Array(stride * height);
   // Rows start at multiples of 4 bytes (RGB rows of a 1024-wide image are 3072): addUp adds
   // four bytes at a time there.
   const words = new Uint32Array(rows.buffer, rows.byteOffset, rows.length >> 2);

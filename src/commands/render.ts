@@ -308,25 +308,26 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
           if (scaler?.captured(captures++ === 0, items.length - next)) addLane();
           const result = run.value;
           const { inspection } = result;
-          // The identity compared with, when one was asked for this run: one identity in all its stamps.
-          const stamp = stampFor(asked ? await asked : drawnBy);
+          // Stamped while the next item draws, with the identity compared with when one was asked
+          // for this run (one identity in all its stamps), else the one the drawing browser reported.
+          const stamp = async () => stampFor(asked ? await asked : drawnBy);
           finish = async () => {
             if (offload && result.format === 'png') {
               // A batch's worker compacts the capture and checks it, from one inflate.
               const check = inspection && { spec: result.spec, layout: result.layout, inspection, scale: options.scale };
               const finished = await traced('finish', () => offload.finish({ png: result.bytes, check }));
-              return store(item, target, stampPng(finished.png, stamp), finished.findings, run.retried, elapsed);
+              return store(item, target, stampPng(finished.png, await stamp()), finished.findings, run.retried, elapsed);
             }
             if (result.format === 'png' && inspection) {
               // One inflate: the pixels are checked here while libuv's threads compact the capture.
               const check = { spec: result.spec, layout: result.layout, inspection, scale: options.scale };
               const { finishCapture } = await import('../offload/finish.js');
               const finished = await traced('finish', () => finishCapture({ png: result.bytes, check }, 'beside', early));
-              return store(item, target, stampPng(finished.png, stamp), finished.findings, run.retried, elapsed);
+              return store(item, target, stampPng(finished.png, await stamp()), finished.findings, run.retried, elapsed);
             }
             if (result.format === 'png') {
               const compact = await traced('compact', () => compactPng(result.bytes));
-              return store(item, target, stampPng(compact, stamp), [], run.retried, elapsed);
+              return store(item, target, stampPng(compact, await stamp()), [], run.retried, elapsed);
             }
             const findings = inspection ? await traced('checks', () => checkWithoutPixels(result, inspection)) : [];
             return store(item, target, result.bytes, findings, run.retried, elapsed);

@@ -59,15 +59,8 @@ async function connect(launched: LaunchedChromium, timeout: number): Promise<Bro
     'connect'
   >;
   mark('puppeteer loaded');
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer over DevTools within ${timeout} ms`)), timeout);
-  });
-  try {
-    return await Promise.race([puppeteer.connect({ transport: launched.transport, defaultViewport: null }), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const connecting = puppeteer.connect({ transport: launched.transport, defaultViewport: null });
+  return await withTimeout(connecting, timeout, () => new Error(`no answer over DevTools within ${timeout} ms`));
 }
 
 /** Puppeteer starting Chromium itself: without the recorded command line (a source checkout before `npm run build`), or for `headless: 'shell'`. */
