@@ -31,3 +31,52 @@ export function segmentCrosses(a: Point, b: Point, r: Rect, inset = 1): boolean 
   }
   return a.x > left && a.x < right && Math.max(a.y, b.y) > top && Math.min(a.y, b.y) < bottom;
 }
+
+/** Two arrows with level (or upright) stretches running side by side, closer than a line apart. */
+export interface ArrowsBeside {
+  readonly a: string;
+  readonly b: string;
+  /** Centre to centre. */
+  readonly gap: number;
+  /** How far they run side by side. */
+  readonly length: number;
+  /** Around the two stretches where they run side by side. */
+  readonly box: Rect;
+}
+
+/**
+ * Pairs of different arrows with parallel stretches closer than `maxGap` (but not on one line)
+ * along more than `minLength`: drawn, the two read as one line. Each pair once, at its closest.
+ */
+export function arrowsBeside(
+  paths: readonly { readonly id: string; readonly points: readonly Point[] }[],
+  maxGap: number,
+  minLength: number,
+): ArrowsBeside[] {
+  const segments = paths.flatMap(({ id, points }) =>
+    points.slice(1).flatMap((b, k) => {
+      const a = points[k]!;
+      const level = Math.abs(a.y - b.y) < 0.01;
+      if (!level && Math.abs(a.x - b.x) >= 0.01) return [];
+      const [from, to] = level ? [Math.min(a.x, b.x), Math.max(a.x, b.x)] : [Math.min(a.y, b.y), Math.max(a.y, b.y)];
+      return to - from < 0.01 ? [] : [{ id, level, at: level ? a.y : a.x, from, to }];
+    }),
+  );
+  const found = new Map<string, ArrowsBeside>();
+  for (const [i, s] of segments.entries()) {
+    for (const t of segments.slice(i + 1)) {
+      if (s.id === t.id || s.level !== t.level) continue;
+      const gap = Math.abs(s.at - t.at);
+      const from = Math.max(s.from, t.from);
+      const length = Math.min(s.to, t.to) - from;
+      if (gap < 0.5 || gap >= maxGap || length <= minLength) continue;
+      const [a, b] = s.id < t.id ? [s.id, t.id] : [t.id, s.id];
+      const key = `${a}\u0000${b}`;
+      const low = Math.min(s.at, t.at);
+      const box = s.level ? { x: from, y: low, width: length, height: gap } : { x: low, y: from, width: gap, height: length };
+      const previous = found.get(key);
+      if (!previous || gap < previous.gap) found.set(key, { a, b, gap, length, box });
+    }
+  }
+  return [...found.values()];
+}

@@ -48,13 +48,14 @@ export function stackRuns(list: readonly LaneRun[], spacing: number, labelGap: n
     }
     lines.push({ members: [p], half, want: p.wantY, ends: [p.wantY, p.departY], avoid: [] });
   }
-  // An arrow going the other way leaves from the side this run arrives at: a run close beside its
-  // stub would read as one line with it.
+  // A run close beside another arrow's stub (where it leaves its column) would read as one line
+  // with it. An arrow going the other way leaves from the side this run arrives at, so they
+  // always meet; one going the same way meets it when its track is further out than this run's
+  // (route.ts orders the tracks to avoid that, which it cannot always).
   for (const line of lines) {
-    const forward = line.members[0]?.forward;
     line.avoid = lines
       .filter((other) => other !== line)
-      .flatMap((other) => other.members.filter((m) => m.forward !== forward).map((m) => m.departY))
+      .flatMap((other) => other.members.map((m) => m.departY))
       .filter((end) => !line.ends.includes(end));
   }
   const blocks: { lines: typeof lines; offsets: number[]; y: number }[] = [];
@@ -98,7 +99,7 @@ export function stackRuns(list: readonly LaneRun[], spacing: number, labelGap: n
 /** A run this close to a height it turns from would show as a step of a pixel or two, which reads as a flaw. */
 export const MIN_STEP = 8;
 
-/** What a run's height must keep clear of: its own ends (it may sit on one) and the stubs of arrows going the other way (it may not). */
+/** What a run's height must keep clear of: its own ends (it may sit on one) and other arrows' stubs (it may not). */
 interface Clearance {
   readonly ends: readonly number[];
   readonly avoid: readonly number[];
@@ -106,7 +107,7 @@ interface Clearance {
 
 /** A run at `y` that turns by a step under MIN_STEP from one of its own ends. */
 const smallStep = (y: number, line: Clearance) => line.ends.some((end) => end !== y && Math.abs(y - end) < MIN_STEP);
-/** A run at `y` within MIN_STEP of the stub of an arrow going the other way (their lines would read as one). */
+/** A run at `y` within MIN_STEP of another arrow's stub (their lines would read as one). */
 const besideOther = (y: number, line: Clearance) => line.avoid.some((end) => Math.abs(y - end) < MIN_STEP);
 const tooClose = (y: number, line: Clearance) => smallStep(y, line) || besideOther(y, line);
 

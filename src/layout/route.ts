@@ -80,16 +80,24 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: C
   const above = (c: number) => (frame ? Math.min(...top) - frame.top : top[c]!) - clearance;
   const below = (c: number) => (frame ? tallest + frame.bottom : top[c]! + plan.columns[c]!.height) + clearance;
 
-  // Arrows past a column run above or below it, each on its own line: the next line out, or
-  // level with one of the arrow's ends when that is already clear of the column (no step then).
-  const aboveCount = plan.columns.map(() => 0);
-  const belowCount = plan.columns.map(() => 0);
-  const usedPast = plan.columns.map(() => new Set<number>());
+  // Arrows past a column run above or below it, each on its own line a track's spacing from the
+  // others: level with one of the arrow's ends, or with the height it ran at past the column
+  // before, when that is already clear of the column (no step then), else the nearest free line
+  // out from the column — and never a small step (under MIN_STEP) from one of those heights.
+  const usedPast = plan.columns.map(() => [] as number[]);
   const pastLine = (c: number, side: 'above' | 'below', ends: readonly number[]): number => {
-    const line = side === 'above' ? above(c) - spacing * aboveCount[c]!++ : below(c) + spacing * belowCount[c]!++;
-    const clear = ends.filter((y) => (side === 'above' ? y <= line : y >= line) && !usedPast[c]!.has(y));
-    const y = clear.length > 0 ? (side === 'above' ? Math.max(...clear) : Math.min(...clear)) : line;
-    usedPast[c]!.add(y);
+    const used = usedPast[c]!;
+    // Another arrow's line too near, or one of the arrow's own ends a small step away.
+    const blocking = (y: number) =>
+      used.find((u) => Math.abs(u - y) < spacing) ?? ends.find((end) => end !== y && Math.abs(end - y) < MIN_STEP);
+    const edge = side === 'above' ? above(c) : below(c);
+    const clear = ends.filter((y) => (side === 'above' ? y <= edge : y >= edge) && blocking(y) === undefined);
+    let y = clear.length > 0 ? (side === 'above' ? Math.max(...clear) : Math.min(...clear)) : edge;
+    for (let u = blocking(y); u !== undefined; u = blocking(y)) {
+      const gap = used.includes(u) ? spacing : MIN_STEP;
+      y = side === 'above' ? Math.min(y - 1, u - gap) : Math.max(y + 1, u + gap);
+    }
+    used.push(y);
     return y;
   };
   const ends = alignEnds(plan, top);
@@ -105,7 +113,8 @@ export function routeColumns(plan: ColumnPlan, metrics: LayoutMetrics, frame?: C
     for (let c = first + 1; c < last; c++) {
       const column = plan.columns[c]!;
       const middle = (sourceY + targetY) / 2;
-      heights.push(pastLine(c, middle < top[c]! + column.height / 2 ? 'above' : 'below', [sourceY, targetY]));
+      // The height it already runs at past the column before is one it can keep (no step between).
+      heights.push(pastLine(c, middle < top[c]! + column.height / 2 ? 'above' : 'below', [sourceY, targetY, heights.at(-1)!]));
     }
     heights.push(forward ? targetY : sourceY);
     heightsOf.set(inter, heights);
@@ -249,6 +258,9 @@ function planChannel(list: Passage[], space: ChannelSpace): ChannelPlan {
   return { width, leftX, rightX, laneCenter: spare + laneStart + lane / 2 };
 }
 
+/** What one pair of lines running beside each other weighs against one crossing when tracks are ordered. */
+const BESIDE_COST = 3;
+
 /**
  * The turns on one side of the lane, grouped onto tracks (arrows leaving one port share a
  * track, and so do arrows arriving at one point) and put in the order that makes the fewest
@@ -269,24 +281,48 @@ function trackGroups(list: readonly Passage[], side: 'left' | 'right'): Passage[
   });
   type Span = (typeof spans)[number];
   const inside = (y: number, s: Span) => y > s.low && y < s.high;
-  // Crossings when a is on a track further left than b.
+  // Level lines of two arrows closer than MIN_STEP along the same stretch read as one line: worse
+  // than a crossing, which is read at a glance.
+  const beside = (end: number, runs: readonly number[]) =>
+    runs.filter((y) => y !== end && Math.abs(y - end) < MIN_STEP).length * BESIDE_COST;
+  // Crossings when a is on a track further left than b, and the lines that would then run beside
+  // each other: on the left, a's runs pass b's stub from the column; on the right, a's stub into
+  // the column passes b's runs.
   const cost = (a: Span, b: Span): number =>
     side === 'left'
-      ? a.runs.filter((y) => inside(y, b)).length + (inside(b.end, a) ? 1 : 0)
-      : (inside(a.end, b) ? 1 : 0) + b.runs.filter((y) => inside(y, a)).length;
-  const order: Span[] = [];
-  for (const span of spans.sort((a, b) => a.low - b.low)) {
-    let bestAt = order.length;
-    let bestCost = Infinity;
-    for (let at = 0; at <= order.length; at++) {
-      let total = 0;
-      order.forEach((other, i) => (total += i < at ? cost(other, span) : cost(span, other)));
-      if (total < bestCost) {
-        bestCost = total;
-        bestAt = at;
+      ? a.runs.filter((y) => inside(y, b)).length + (inside(b.end, a) ? 1 : 0) + beside(b.end, a.runs)
+      : (inside(a.end, b) ? 1 : 0) + b.runs.filter((y) => inside(y, a)).length + beside(a.end, b.runs);
+  // Each pair's cost both ways, once; a track's best place among the others is then one pass.
+  const sorted = spans.sort((a, b) => a.low - b.low);
+  const pair = sorted.map((a) => sorted.map((b) => (a === b ? 0 : cost(a, b))));
+  const bestPlace = (span: number, others: readonly number[]): { at: number; total: number }[] => {
+    let total = others.reduce((sum, other) => sum + pair[span]![other]!, 0);
+    const totals = [{ at: 0, total }];
+    others.forEach((other, i) => {
+      total += pair[other]![span]! - pair[span]![other]!;
+      totals.push({ at: i + 1, total });
+    });
+    return totals;
+  };
+  const order: number[] = [];
+  sorted.forEach((_, span) => {
+    const best = bestPlace(span, order).reduce((a, b) => (b.total < a.total ? b : a));
+    order.splice(best.at, 0, span);
+  });
+  // Inserted one by one, an early track can end up where a later one makes it cost more: each
+  // is moved to its best place among all the others until no move lowers the total.
+  for (let pass = 0, moved = true; moved && pass < order.length; pass++) {
+    moved = false;
+    for (let from = 0; from < order.length; from++) {
+      const span = order[from]!;
+      const others = order.filter((_, i) => i !== from);
+      const totals = bestPlace(span, others);
+      const best = totals.reduce((a, b) => (b.total < a.total ? b : a), totals[from]!);
+      if (best.at !== from) {
+        order.splice(0, order.length, ...others.slice(0, best.at), span, ...others.slice(best.at));
+        moved = true;
       }
     }
-    order.splice(bestAt, 0, span);
   }
-  return order.map((s) => s.members);
+  return order.map((i) => sorted[i]!.members);
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Column, ColumnPlan, InterEdge, Side } from '../../src/layout/columns.js';
+import { MIN_STEP } from '../../src/layout/lane.js';
 import { routeColumns } from '../../src/layout/route.js';
 import type { Point } from '../../src/layout/types.js';
 import { fakeMetrics } from '../support/fake-metrics.js';
+import { arrowsBeside } from '../support/geometry.js';
 
 /** A bare column of the given height (routing reads only its size). */
 const column = (index: number, height: number): Column => ({
@@ -94,6 +96,49 @@ describe('routeColumns', () => {
     const stepped = route(0);
     expect(stepped[0]!.y).toBe(100);
     expect(stepped.at(-1)!.y).toBe(105);
+  });
+
+  /** Every pair of routes running level (or upright) closer than ports are spaced, and every step under MIN_STEP. */
+  const flaws = (plan: ColumnPlan) => {
+    const routed = routeColumns(plan, fakeMetrics);
+    const paths = routed.inter.map((r) => ({ id: r.edgeId, points: r.points }));
+    return {
+      beside: arrowsBeside(paths, 6, 2).map((b) => `${b.a}/${b.b} ${b.gap} px apart`),
+      steps: routed.inter.flatMap((r) =>
+        steps(r.points)
+          .filter((step) => step < MIN_STEP)
+          .map((step) => `${r.edgeId} steps ${step}`),
+      ),
+    };
+  };
+
+  it("puts the tracks in the order where no arrow's run lies beside another's stub out of its column", () => {
+    // `up` arrives at 42, a pixel under where `down` leaves: with up's track left of down's, up's
+    // run would lie along down's stub out of column 0. The other order costs the same crossings.
+    const plan: ColumnPlan = {
+      columns: [column(0, 400), column(1, 400)],
+      inter: [arrow('up', 0, 343, 1, 42), arrow('down', 0, 41, 1, 221)],
+    };
+    expect(flaws(plan)).toEqual({ beside: [], steps: [] });
+  });
+
+  it('runs arrows past a column a track apart, with no small step from where they come or go', () => {
+    // Two arrows leave one port at 41 and a third comes up from 689; all pass over column 1,
+    // whose top (70) leaves the first line out from it (56) a track's spacing under 41 + 12.
+    const plan: ColumnPlan = {
+      columns: [column(0, 800), column(1, 660), column(2, 800)],
+      inter: [arrow('a', 0, 41, 2, 160), arrow('b', 0, 689, 2, 94), arrow('c', 0, 41, 2, 575)],
+    };
+    expect(flaws(plan)).toEqual({ beside: [], steps: [] });
+  });
+
+  it('keeps the height an arrow runs at past one column past the next, when that is clear', () => {
+    // The arrow passes under columns 1 and 2, whose bottoms are 5 px apart.
+    const plan: ColumnPlan = {
+      columns: [column(0, 800), column(1, 600), column(2, 590), column(3, 800)],
+      inter: [arrow('far', 0, 689, 3, 151)],
+    };
+    expect(flaws(plan)).toEqual({ beside: [], steps: [] });
   });
 
   it('keeps every route orthogonal, from its source port to its target port, backwards too', () => {
