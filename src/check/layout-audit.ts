@@ -7,9 +7,13 @@ import type { InspectedText, Inspection, TextKind } from '../document.js';
 import type { Layout, Point, Rect } from '../layout/types.js';
 import type { Spec } from '../spec/model.js';
 import { MIN_TEXT_PX, type ElementRef, type Finding } from './findings.js';
-import { inside, overlaps, segmentCrosses } from './geometry.js';
+import { arrowsBeside, inside, overlaps, segmentCrosses } from './geometry.js';
 
 const TOLERANCE = 1;
+
+/** Arrows whose centre lines are closer than this (artboard px) along more than BESIDE_LENGTH read as one line. */
+const BESIDE_GAP = 4;
+const BESIDE_LENGTH = 8;
 
 export function elementOf(kind: TextKind, owner: string): ElementRef {
   switch (kind) {
@@ -175,7 +179,21 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
       }
     }
   }
+  const paths = layout.diagram.connections.flatMap((c) =>
+    [c.path, ...c.feeders].map((path) => ({ id: c.id, points: path.map(toArtboard) })),
+  );
+  for (const beside of arrowsBeside(paths, BESIDE_GAP, BESIDE_LENGTH)) {
+    findings.push({
+      rule: 'arrows-beside',
+      severity: 'warning',
+      element: { kind: 'connection', id: beside.a },
+      box: beside.box,
+      message: `runs ${round(beside.gap)} px from ${beside.b} for ${Math.round(beside.length)} px: the two read as one line`,
+    });
+  }
   return findings;
 }
+
+const round = (n: number) => (Math.round(n * 10) / 10).toString();
 
 const short = (t: InspectedText) => (t.text.length > 40 ? `${t.text.slice(0, 37)}…` : t.text);

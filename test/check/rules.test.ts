@@ -145,6 +145,42 @@ describe('layout audit', () => {
       { rule: 'arrow-through-box', element: { kind: 'connection', id: 'a-to-c' }, message: 'passes through component c2' },
     ]);
   });
+
+  it('arrows-beside: two arrows running level a pixel or two apart, not a track apart or on one line', () => {
+    // The tidy picture's arrow runs level at y 300 from x 200 to 650; another arrow runs level at
+    // `y` from x 300 to `to`, then down.
+    const withOther = (y: number, to = 500) => ({
+      ...around,
+      diagram: {
+        ...around.diagram,
+        connections: [
+          ...around.diagram.connections,
+          {
+            id: 'b-to-c',
+            path: [
+              { x: 300, y },
+              { x: to, y },
+              { x: to, y: 400 },
+            ],
+            feeders: [],
+          },
+        ],
+      },
+    });
+    expect(auditLayout(spec, withOther(302), inspection())).toMatchObject([
+      {
+        rule: 'arrows-beside',
+        severity: 'warning',
+        element: { kind: 'connection', id: 'a-to-c' },
+        box: { x: 300, y: 300, width: 200, height: 2 },
+        message: 'runs 2 px from b-to-c for 200 px: the two read as one line',
+      },
+    ]);
+    // A track apart, on the very line (a shared stub), or side by side for a few pixels only: fine.
+    expect(auditLayout(spec, withOther(306), inspection())).toEqual([]);
+    expect(auditLayout(spec, withOther(300), inspection())).toEqual([]);
+    expect(auditLayout(spec, withOther(302, 306), inspection())).toEqual([]);
+  });
 });
 
 describe('contrast', () => {
