@@ -15,7 +15,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
   const space = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
   };
-  const describe = () => (i >= text.length ? 'end of file' : `"${text[i]}"`);
+  const describe = () => (i >= text.length ? 'end of file' : `"${shown(text[i] ?? '')}"`);
   const literal = (word: string) => {
     if (text.startsWith(word, i)) i += word.length;
     else fail(`unexpected ${describe()}`);
@@ -35,7 +35,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('invalid \\u escape');
           i += 5;
         } else if ('"\\/bfnrt'.includes(e) && e !== '') i++;
-        else fail(`invalid escape "\\${e}"`);
+        else fail(e === '' ? 'a backslash at the end of the file' : `invalid escape "\\${shown(e)}"`);
         continue;
       }
       if (c < ' ') fail('unescaped control character in a string');
@@ -116,4 +116,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
   } catch (problem) {
     return problem as JsonSyntaxProblem;
   }
+}
+
+/** A character as it can be shown on one line: control characters (a newline, a tab…) escaped. */
+function shown(c: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  const code = c.codePointAt(0) ?? 0;
+  if (named[c]) return named[c];
+  return code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 ? `\\u${code.toString(16).padStart(4, '0')}` : c;
 }

@@ -58,6 +58,26 @@ describe('loadSpecFile', () => {
     expect(marked.title).toBe('Tiny');
   });
 
+  it.each([
+    ['{"title": "a\\\n"}', 'invalid escape "\\\\n"'],
+    ['{"title": "a\\\t"}', 'invalid escape "\\\\t"'],
+    ['{"title": "a\\\u0001"}', 'invalid escape "\\\\u0001"'],
+    ['{"title": "a\\', 'a backslash at the end of the file'],
+    ['{"title": "a"\u0002}', 'expected "," or "}", found "\\u0002"'],
+  ])('names a control character in broken JSON escaped, on one line: %j', (json, problem) => {
+    // Found by the property test (seed -954329038): the newline after a backslash was printed as it is.
+    const message = (() => {
+      try {
+        parseSpec(new TextEncoder().encode(json), 'broken.json');
+      } catch (error) {
+        return (error as SpecError).message;
+      }
+      return 'no error';
+    })();
+    expect(message).toContain(problem);
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   it('reports a missing file by name', async () => {
     await expect(loadSpecFile('test/fixtures/nope.yaml')).rejects.toThrow('test/fixtures/nope.yaml: file not found');
   });
