@@ -3,15 +3,15 @@
  * no stack trace, and no output file.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { outputPath } from '../../src/render/files.js';
 import { UsageError } from '../../src/errors.js';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../support/scratch.js';
 
 const scratch = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cyanotype-bad-'));
+  const dir = scratchDir('bad');
   chmodSync(dir, 0o755); // readable by the unprivileged user below
   return dir;
 };

@@ -3,15 +3,15 @@
  * processes writing one folder, shards, skipping unchanged outputs, a per-item timeout.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { descendants } from '../support/processes.js';
 import { findBrowser } from '../../src/render/find-browser.js';
+import { scratchDir } from '../support/scratch.js';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-batch-'));
+const scratch = () => scratchDir('batch');
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, ['bin/cyanotype.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
 

@@ -3,8 +3,7 @@
  * opened in the middle of a batch (as --jobs auto does when the cores are idle) and fixed
  * lanes draw every item exactly as one browser does, and every item once.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRenderOptions, renderCommand, type RenderCommandOptions } from '../../src/commands/render.js';
@@ -12,8 +11,9 @@ import { findBrowser } from '../../src/render/find-browser.js';
 import type { ScalingRule } from '../../src/render/lane-scaler.js';
 import { Progress } from '../../src/render/progress.js';
 import { generatedSpecYaml } from '../support/generate.js';
+import { scratchDir } from '../support/scratch.js';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-lanes-'));
+const scratch = () => scratchDir('lanes');
 
 const specs = scratch();
 const COUNT = 12;

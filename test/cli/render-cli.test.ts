@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../support/scratch.js';
 
 function cyanotype(...args: string[]) {
   return run({}, ...args);
@@ -14,7 +14,7 @@ function run(env: Record<string, string>, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-cli-'));
+const scratch = () => scratchDir('cli');
 
 describe('cyanotype render', () => {
   it('renders a spec to <out>/<spec name>.png and exits 0', () => {

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +7,10 @@ import { startDevServer, type DevServer } from '../../src/dev/server.js';
 import { DETERMINISM_FLAGS, QUIET_FLAGS } from '../../src/render/flags.js';
 import { findBrowser } from '../../src/render/find-browser.js';
 import { Renderer } from '../../src/renderer.js';
+import { scratchDir } from '../support/scratch.js';
 
 // The dev page in the same Chromium the renderer uses, driven like an author would.
-const work = mkdtempSync(join(tmpdir(), 'cyanotype-dev-'));
+const work = scratchDir('dev');
 const specs = join(work, 'specs');
 const theme = join(work, 'brand');
 cpSync('examples', specs, { recursive: true });

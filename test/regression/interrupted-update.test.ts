@@ -3,13 +3,13 @@
  * baseline whole — old or new, never truncated — and the next run tells them apart correctly.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { descendants } from '../support/processes.js';
+import { scratchDir } from '../support/scratch.js';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'cyanotype-interrupt-'));
+const scratch = () => scratchDir('interrupt');
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, ['bin/cyanotype.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: '' } });
 const COUNT = 8;

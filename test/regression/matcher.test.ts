@@ -1,16 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pixelHash } from '../../src/compare/baseline-png.js';
 import { currentFingerprint } from '../../src/regression/fingerprint.js';
 import { matchBaseline } from '../../src/regression/match-baseline.js';
+import { scratchDir } from '../support/scratch.js';
 
 const image = (name: string) => readFileSync(`test/fixtures/images/${name}.png`);
 const fingerprint = currentFingerprint('156.0.8078.108');
 
 function workspace() {
-  const root = mkdtempSync(join(tmpdir(), 'cyanotype-matcher-'));
+  const root = scratchDir('matcher');
   return { snapshots: join(root, 'snapshots'), results: join(root, 'results'), fingerprint };
 }
 

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pixelHash } from '../../src/compare/baseline-png.js';
+import { scratchDir } from '../support/scratch.js';
 
 // One workspace walked through a baseline's life: missing in CI, written, unchanged, changed,
 // updated, approved, obsolete. Every step runs the real CLI in real Chromium.
-const root = mkdtempSync(join(tmpdir(), 'cyanotype-regression-'));
+const root = scratchDir('regression');
 const specs = join(root, 'specs');
 const snapshots = join(root, 'snapshots');
 const results = join(root, 'results');
@@ -213,7 +213,7 @@ describe('cyanotype test', () => {
   it('run on a folder that holds its own baselines and results, takes neither for specs', () => {
     // `cyanotype test .` in a project: snapshots/ (with its JSON manifest) and the results
     // folder sit under the folder being searched for specs.
-    const project = mkdtempSync(join(tmpdir(), 'cyanotype-project-'));
+    const project = scratchDir('project');
     try {
       writeFileSync(join(project, 'a.yaml'), SPEC('Client'));
       const inProject = (...args: string[]) =>

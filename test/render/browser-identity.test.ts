@@ -3,13 +3,13 @@
  * version number but not every pixel, so outputs and baselines must tell them apart — and the
  * identity read from the executable before a launch must be the one the started browser gives.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { identityFromProduct, identityOfExecutable } from '../../src/render/browser-identity.js';
 import { findBrowser } from '../../src/render/find-browser.js';
 import { BrowserSession } from '../../src/render/session.js';
+import { scratchDir } from '../support/scratch.js';
 
 async function launchedIdentity(executable: string): Promise<string> {
   const session = await BrowserSession.open({ browser: executable });
@@ -45,7 +45,7 @@ describe('browser identity', () => {
   );
 
   it('leaves an executable whose name says neither to the launched browser', async () => {
-    const wrapper = join(mkdtempSync(join(tmpdir(), 'cyanotype-identity-')), 'my-browser');
+    const wrapper = join(scratchDir('identity'), 'my-browser');
     writeFileSync(wrapper, `#!/bin/sh\nexec "${findBrowser()}" "$@"\n`, { mode: 0o755 });
     expect(await identityOfExecutable(wrapper)).toBeUndefined();
   });

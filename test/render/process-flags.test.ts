@@ -4,13 +4,12 @@
  * `cyanotype render` while it runs.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isHeadlessShell } from '../../src/render/browser-identity.js';
 import { processFlags } from '../../src/render/flags.js';
 import { descendants } from '../support/processes.js';
+import { scratchDir } from '../support/scratch.js';
 
 const SHELL = '/usr/lib/chromium/chromium-headless-shell';
 const CHROMIUM = '/usr/bin/chromium';
@@ -19,14 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 async function chromiumProcesses(browser: string): Promise<number> {
   const child = spawn(
     process.execPath,
-    [
-      'bin/cyanotype.js',
-      'render',
-      'examples/docker-container-layers.yaml',
-      '-o',
-      mkdtempSync(join(tmpdir(), 'cyanotype-processes-')),
-      '--no-check',
-    ],
+    ['bin/cyanotype.js', 'render', 'examples/docker-container-layers.yaml', '-o', scratchDir('processes'), '--no-check'],
     {
       env: { ...process.env, CI: '1', CYANOTYPE_BROWSER: browser },
       stdio: 'ignore',

@@ -1,16 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { comparePng } from '../../src/compare/compare.js';
 import { findBrowser } from '../../src/render/find-browser.js';
 import { Renderer } from '../../src/renderer.js';
+import { scratchDir } from '../support/scratch.js';
 
 const FLAGSHIP = 'examples/docker-container-layers.yaml';
 const BASELINE = 'snapshots/docker-container-layers.blueprint.1024x1024.png';
 
 describe("the page shell as Chromium's start page (real Chromium)", () => {
-  const folder = mkdtempSync(join(tmpdir(), 'cyanotype-start-page-'));
+  const folder = scratchDir('start-page');
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('is written in instead when the browser cannot open the file, and the picture is the same', async () => {

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEXT_ROLES } from '../../components/shared/metrics.js';
 import { listThemes, scaffoldTheme } from '../../src/commands/themes.js';
 import { loadTheme, tokensOf, themeCache } from '../../src/theme/themes.js';
+import { scratchDir } from '../support/scratch.js';
 
 const BUILT_IN = ['amber', 'blueprint', 'contrast', 'paper', 'phosphor', 'whiteboard'];
 
@@ -36,7 +36,7 @@ describe('themes', () => {
   });
 
   it('warns for each token a theme leaves out, naming the value it inherits', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cyanotype-theme-'));
+    const dir = scratchDir('theme');
     writeFileSync(join(dir, 'theme.css'), 'cy-artboard {\n  --cy-color-line: #ff5577;\n}\n');
     const theme = await loadTheme(dir);
     expect(theme.warnings).toContain(`theme "${theme.name}" does not set --cy-color-ground; using blueprint's #0a2252`);
@@ -45,7 +45,7 @@ describe('themes', () => {
   });
 
   it('warns once per font a theme names that the page does not bundle, first among its warnings', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cyanotype-theme-'));
+    const dir = scratchDir('theme');
     const css = readFileSync('themes/blueprint/theme.css', 'utf8')
       .replace("--cy-text-title-family: 'Chakra Petch', sans-serif;", "--cy-text-title-family: 'Inter', sans-serif;")
       .replace("--cy-text-tag-family: 'IBM Plex Mono', monospace;", "--cy-text-tag-family: 'Inter', 'IBM Plex Mono';")
@@ -67,7 +67,7 @@ describe('themes', () => {
   });
 
   it('scaffolds a complete theme that renders at once from its folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cyanotype-scaffold-'));
+    const dir = scratchDir('scaffold');
     await mkdir(dir, { recursive: true });
     const target = await scaffoldTheme('brand', 'paper', dir);
     const theme = await loadTheme(target);
