@@ -75,6 +75,7 @@ program
   .option('--no-check', 'skip the quality checks after each render')
   .option('--strict', 'fail items with quality findings')
   .option('--browser <path>', 'Chrome or Chromium executable')
+  .option('--jobs <n|auto>', 'browsers rendering side by side: a number, or auto (one, and another while the cores are idle)', 'auto')
   .option('--timeout <ms>', 'time one item may take before its browser is restarted and the item retried', '30000')
   .option('--json', "print the run (every item's outcome and timing) as JSON")
   .action(async (inputs: string[], raw: RawTestOptions & { json?: boolean }) => {

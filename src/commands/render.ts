@@ -7,12 +7,10 @@ import { collectSpecFiles, ensureWritableFolder, outputName, outputPath, writeFi
 import type { PixelFreeFindings } from '../check/check.js';
 import type { Finding } from '../check/findings.js';
 import { formatFinding } from '../check/findings.js';
-import { InOrder } from '../render/in-order.js';
-import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
 import { parseItemTimeout } from '../render/item-timeout.js';
 import { compactPng } from '../render/png-compact.js';
-import { RenderLane } from '../render/lane.js';
-import { AUTO_SCALING, LaneScaler, type ScalingRule, type ScalingWindow } from '../render/lane-scaler.js';
+import { parseJobs, runLanes, type LaneTurn } from '../render/lanes.js';
+import type { ScalingRule } from '../render/lane-scaler.js';
 import type { ItemOutcome, Progress } from '../render/progress.js';
 import { identityOfExecutable } from '../render/browser-identity.js';
 import { inputHash, readPngStamp, stampPng } from '../render/stamp.js';
@@ -81,9 +79,7 @@ export function parseRenderOptions(raw: {
   if (!Number.isFinite(scale) || scale < 0.25 || scale > 4) throw new UsageError(`--scale: "${raw.scale}" is not a number from 0.25 to 4`);
   const size = raw.size === undefined ? undefined : readSize(raw.size);
   if (size && 'problem' in size) throw new UsageError(`--size: ${size.problem}`);
-  const jobs = raw.jobs === undefined || raw.jobs === 'auto' ? 'auto' : Number(raw.jobs);
-  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 16))
-    throw new UsageError(`--jobs: "${raw.jobs}" is not "auto" or a whole number from 1 to 16`);
+  const jobs = parseJobs(raw.jobs);
   const timeout = parseItemTimeout(raw.timeout);
   return {
     out: raw.out ?? 'out',
@@ -190,37 +186,6 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     return path.startsWith('..') ? target : path;
   };
 
-  const lanes = browserPath
-    ? Array.from(
-        { length: Math.min(options.jobs === 'auto' ? 1 : options.jobs, items.length) },
-        (_, i) => new RenderLane(open, options.timeout, i === 0 ? first : undefined),
-      )
-    : [];
-  // Under --jobs auto another browser is opened while the cores are measured to be idle.
-  const rule = options.scaling ?? AUTO_SCALING;
-  const scaler = lanes.length > 0 && options.jobs === 'auto' && items.length > rule.minRemaining ? new LaneScaler(rule) : undefined;
-  const running: Promise<void>[] = [];
-  /** Browsers that rendered in this run. */
-  let browsers = lanes.length;
-  const addLane = () => {
-    const idle = scaler?.windows.at(-1)?.idle ?? 0;
-    mark(`lane ${lanes.length + 1} (cores ${Math.round(idle * 100)}% idle)`);
-    const opening = open();
-    const lane = new RenderLane(open, options.timeout, opening);
-    lanes.push(lane);
-    // The lane claims items once its browser is up, and an extra browser that cannot start is
-    // not the run's failure: the lanes already running go on.
-    const working = opening.then(
-      () => {
-        browsers++;
-        return work(lane);
-      },
-      (error: unknown) => mark(`lane ${lanes.indexOf(lane) + 1} did not start: ${String(error)}`),
-    );
-    working.catch(() => undefined); // surfaces through the wait below
-    running.push(working);
-  };
-  let next = 0;
   const prepared = new Map<number, ReturnType<typeof prepareItem>>();
   const prepareAt = (index: number) => {
     let p = prepared.get(index);
@@ -239,114 +204,95 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   };
   const request = { theme: options.theme, format: imageFormat, scale: options.scale };
 
-  const work = async (lane: RenderLane | undefined) => {
-    /** The next items' plans, started ahead while this item draws. */
-    const prefetch = new PlanAhead();
-    /** The items this lane has claimed to plan ahead, in order. */
-    const claimed: number[] = [];
-    /** Each item's checks and write, which need only Node, run while the browser draws the next. */
-    const finishing = new InOrder();
-    let captures = 0;
-    for (let index = next++; index < items.length;) {
-      const item = items[index]!;
-      progress.start(item.file);
-      const started = performance.now();
-      const elapsed = () => Math.round(performance.now() - started);
-      const failed = (error: unknown): ItemOutcome => {
-        // Bad usage and a browser that cannot start stop the run; a bad spec or a failed render is one item.
-        if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
-        failures.push(error);
-        return {
+  /** One item up to its capture on its lane; what it returns checks and writes it while the lane draws the next. */
+  const work = async ({ index, lane, planned, captured }: LaneTurn): Promise<() => Promise<ItemOutcome>> => {
+    const item = items[index]!;
+    progress.start(item.file);
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const failed = (error: unknown): ItemOutcome => {
+      // Bad usage and a browser that cannot start stop the run; a bad spec or a failed render is one item.
+      if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
+      failures.push(error);
+      return {
+        spec: item.file,
+        status: 'failed',
+        ms: elapsed(),
+        retried: false,
+        findings: 0,
+        error: error.message,
+        detail: error.detail,
+      };
+    };
+    let finish: () => Promise<ItemOutcome>;
+    try {
+      const { target, document, warnings, stampFor } = await prepareAt(index);
+      if (await unchanged(target, stampFor)) {
+        const outcome: ItemOutcome = {
           spec: item.file,
-          status: 'failed',
+          output: shown(target),
+          status: 'skipped',
           ms: elapsed(),
           retried: false,
           findings: 0,
-          error: error.message,
-          detail: error.detail,
         };
-      };
-      let finish: () => Promise<ItemOutcome>;
-      try {
-        const { target, document, warnings, stampFor } = await prepareAt(index);
-        if (await unchanged(target, stampFor)) {
-          const outcome: ItemOutcome = {
-            spec: item.file,
-            output: shown(target),
-            status: 'skipped',
-            ms: elapsed(),
-            retried: false,
-            findings: 0,
-          };
-          finish = async () => outcome;
-        } else if (!lane) {
-          const { standaloneHtml } = await import('../render/standalone-html.js');
-          const html = standaloneHtml(document, assets);
-          finish = () => store(item, target, html, [], false, elapsed);
-        } else {
-          // Without a worker, the checks that read no pixels run while Chromium takes the screenshot.
-          let early: Promise<PixelFreeFindings> | undefined;
-          let drawnBy = '';
-          const run = await lane.run(item.file, async (renderer) => {
-            drawnBy = renderer.browserVersion;
-            const ready = await prefetch.take(index, renderer);
-            const plan = ready ?? (await renderer.planDocument(document, warnings, item.file, request));
-            // Claim the next items and lay them out ahead while this one draws.
-            while (claimed.length < PLAN_DEPTH && next < items.length) claimed.push(next++);
-            for (const ahead of claimed) prefetch.start(ahead, renderer, () => planAhead(renderer, ahead));
-            // What the page drew is read with the draw, before the next item replaces it; the checks run later.
-            const onDrawn =
-              offload || !options.check || options.format !== 'png'
-                ? undefined
-                : (inspection: Inspection | undefined) => {
-                    const input = inspection && { spec: plan.doc.spec, layout: plan.layout, inspection };
-                    early = input && import('../check/check.js').then((checks) => checks.pixelFreeChecks(input));
-                    early?.catch(() => undefined); // awaited by the finish; a capture that fails leaves it unread
-                  };
-            return await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf', onDrawn });
-          });
-          if (scaler?.captured(captures++ === 0, items.length - next)) addLane();
-          const result = run.value;
-          const { inspection } = result;
-          // Stamped while the next item draws, with the identity compared with when one was asked
-          // for this run (one identity in all its stamps), else the one the drawing browser reported.
-          const stamp = async () => stampFor(asked ? await asked : drawnBy);
-          finish = async () => {
-            if (offload && result.format === 'png') {
-              // A batch's worker compacts the capture and checks it, from one inflate.
-              const check = inspection && { spec: result.spec, layout: result.layout, inspection, scale: options.scale };
-              const finished = await traced('finish', () => offload.finish({ png: result.bytes, check }));
-              return store(item, target, stampPng(finished.png, await stamp()), finished.findings, run.retried, elapsed);
-            }
-            if (result.format === 'png' && inspection) {
-              // One inflate: the pixels are checked here while libuv's threads compact the capture.
-              const check = { spec: result.spec, layout: result.layout, inspection, scale: options.scale };
-              const { finishCapture } = await import('../offload/finish.js');
-              const finished = await traced('finish', () => finishCapture({ png: result.bytes, check }, 'beside', early));
-              return store(item, target, stampPng(finished.png, await stamp()), finished.findings, run.retried, elapsed);
-            }
-            if (result.format === 'png') {
-              const compact = await traced('compact', () => compactPng(result.bytes));
-              return store(item, target, stampPng(compact, await stamp()), [], run.retried, elapsed);
-            }
-            const findings = inspection ? await traced('checks', () => checkWithoutPixels(result, inspection)) : [];
-            return store(item, target, result.bytes, findings, run.retried, elapsed);
-          };
-        }
-      } catch (error) {
-        const outcome = failed(error);
         finish = async () => outcome;
+      } else if (!lane) {
+        const { standaloneHtml } = await import('../render/standalone-html.js');
+        const html = standaloneHtml(document, assets);
+        finish = () => store(item, target, html, [], false, elapsed);
+      } else {
+        // Without a worker, the checks that read no pixels run while Chromium takes the screenshot.
+        let early: Promise<PixelFreeFindings> | undefined;
+        let drawnBy = '';
+        const run = await lane.run(item.file, async (renderer) => {
+          drawnBy = renderer.browserVersion;
+          // Laid out ahead, or now; the next items are laid out ahead while this one draws.
+          const plan = (await planned(renderer)) ?? (await renderer.planDocument(document, warnings, item.file, request));
+          // What the page drew is read with the draw, before the next item replaces it; the checks run later.
+          const onDrawn =
+            offload || !options.check || options.format !== 'png'
+              ? undefined
+              : (inspection: Inspection | undefined) => {
+                  const input = inspection && { spec: plan.doc.spec, layout: plan.layout, inspection };
+                  early = input && import('../check/check.js').then((checks) => checks.pixelFreeChecks(input));
+                  early?.catch(() => undefined); // awaited by the finish; a capture that fails leaves it unread
+                };
+          return await renderer.capture(plan, { inspect: options.check && options.format !== 'pdf', onDrawn });
+        });
+        captured();
+        const result = run.value;
+        const { inspection } = result;
+        // Stamped while the next item draws, with the identity compared with when one was asked
+        // for this run (one identity in all its stamps), else the one the drawing browser reported.
+        const stamp = async () => stampFor(asked ? await asked : drawnBy);
+        finish = async () => {
+          if (offload && result.format === 'png') {
+            // A batch's worker compacts the capture and checks it, from one inflate.
+            const check = inspection && { spec: result.spec, layout: result.layout, inspection, scale: options.scale };
+            const finished = await traced('finish', () => offload.finish({ png: result.bytes, check }));
+            return store(item, target, stampPng(finished.png, await stamp()), finished.findings, run.retried, elapsed);
+          }
+          if (result.format === 'png' && inspection) {
+            // One inflate: the pixels are checked here while libuv's threads compact the capture.
+            const check = { spec: result.spec, layout: result.layout, inspection, scale: options.scale };
+            const { finishCapture } = await import('../offload/finish.js');
+            const finished = await traced('finish', () => finishCapture({ png: result.bytes, check }, 'beside', early));
+            return store(item, target, stampPng(finished.png, await stamp()), finished.findings, run.retried, elapsed);
+          }
+          if (result.format === 'png') {
+            const compact = await traced('compact', () => compactPng(result.bytes));
+            return store(item, target, stampPng(compact, await stamp()), [], run.retried, elapsed);
+          }
+          const findings = inspection ? await traced('checks', () => checkWithoutPixels(result, inspection)) : [];
+          return store(item, target, result.bytes, findings, run.retried, elapsed);
+        };
       }
-      await finishing.add(
-        () => finish().catch(failed),
-        (outcome) => progress.finish(outcome),
-      );
-      index = claimed.shift() ?? next++;
+    } catch (error) {
+      const outcome = failed(error);
+      finish = async () => outcome;
     }
-    // Every capture is taken: the browser shuts down while the last items are checked and written.
-    const closing = lane?.close();
-    await finishing.done();
-    await closing;
+    return () => finish().catch(failed);
   };
 
   /** Reports an item's findings and writes its output atomically. */
@@ -376,27 +322,12 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   };
 
   progress.begin(items.length);
+  let browsers = 0;
   try {
-    running.push(...(lanes.length > 0 ? lanes.map(work) : [work(undefined)]));
-    // Lanes opened meanwhile are waited for too.
-    for (let waited = 0; waited < running.length;) {
-      const count = running.length;
-      await Promise.all(running.slice(waited));
-      waited = count;
-    }
+    const lanes = { count: items.length, open: browserPath ? open : undefined, first, jobs: options.jobs, scaling: options.scaling };
+    ({ browsers } = await runLanes({ ...lanes, timeout: options.timeout, planAhead }, work, (outcome) => progress.finish(outcome)));
   } finally {
-    if (scaler) {
-      const shown = (w: ScalingWindow) =>
-        `${Math.round(w.idle * 100)}%` +
-        (w.overBudgetMiB ? ` (${Math.round(w.overBudgetMiB)} MiB with one more browser: over budget)` : '') +
-        (w.treeMiB && !w.overBudgetMiB ? ` (${Math.round(w.treeMiB)} MiB)` : '');
-      mark(`idle cores by window: ${scaler.windows.map(shown).join(', ')}`);
-    }
-    mark('closing');
-    await Promise.all(lanes.map((lane) => lane.close()));
-    mark('closed');
     await offload?.close();
-    if (lanes.length === 0) await (await first?.catch(() => undefined))?.close();
   }
   progress.end({ browsers });
   return { outcomes: progress.outcomes, failures, browsers };

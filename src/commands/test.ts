@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseShard } from '../regression/items.js';
 import { parseItemTimeout } from '../render/item-timeout.js';
+import { parseJobs } from '../render/lanes.js';
 import { StatusBar, type ProgressMode, type ProgressSink } from '../render/progress.js';
 import { countLine, failed, type ItemResult } from '../regression/results.js';
 import type { TestOptions, TestReporter, TestRun, UpdateMode } from '../regression/run.js';
@@ -25,6 +26,7 @@ export interface RawTestOptions {
   browser?: string;
   check?: boolean;
   strict?: boolean;
+  jobs?: string;
   timeout?: string;
 }
 
@@ -61,6 +63,7 @@ export function parseTestOptions(raw: RawTestOptions): TestOptions {
     browser: raw.browser,
     check: raw.check !== false,
     strict: Boolean(raw.strict),
+    jobs: parseJobs(raw.jobs),
     timeout: parseItemTimeout(raw.timeout),
   };
 }
@@ -141,7 +144,7 @@ export async function testCommand(
     return run;
   }
   const out = sink.out;
-  out(countLine(run.items));
+  out(`${countLine(run.items)}${run.browsers > 1 ? ` with ${run.browsers} browsers` : ''}`);
   if (report) out(`report: ${report}`);
   if (run.pruned.length > 0) out(`pruned ${run.pruned.length} obsolete baselines: ${run.pruned.join(', ')}`);
   else if (options.listObsolete)

@@ -10,10 +10,9 @@ import { formatFinding } from '../check/findings.js';
 import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
-import { InOrder } from '../render/in-order.js';
-import { PLAN_DEPTH, PlanAhead } from '../render/plan-ahead.js';
 import { compactPng } from '../render/png-compact.js';
-import { RenderLane } from '../render/lane.js';
+import { runLanes, type LaneTurn } from '../render/lanes.js';
+import type { ScalingRule } from '../render/lane-scaler.js';
 import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme, summariseWarnings } from '../theme/themes.js';
@@ -46,6 +45,10 @@ export interface TestOptions extends CompareOptions {
   readonly strict?: boolean | undefined;
   /** Milliseconds one item may take before its browser is declared hung, replaced and the item retried once. */
   readonly timeout?: number | undefined;
+  /** Browsers judging side by side, or `auto` (the default): one, and more while the cores are measured idle. */
+  readonly jobs?: number | 'auto' | undefined;
+  /** When `jobs` is `auto`: the rule for opening another browser (default AUTO_SCALING). */
+  readonly scaling?: ScalingRule | undefined;
 }
 
 export interface TestReporter {
@@ -60,6 +63,8 @@ export interface TestReporter {
 export interface TestRun extends RunSummary {
   readonly obsolete: readonly string[];
   readonly pruned: readonly string[];
+  /** Browsers the run rendered with (more than `jobs: 'auto'` began with when the cores were idle). */
+  readonly browsers: number;
 }
 
 export const RESULTS_FILE = 'results.json';
@@ -104,83 +109,75 @@ export async function runTests(
   // answer Chromium (see src/offload/offload.ts).
   const offload =
     selected.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check !== false }) : undefined;
-  // One warm browser for the run; a crash or hang replaces it and retries the item once.
-  const lane = new RenderLane(openRenderer, options.timeout ?? DEFAULT_ITEM_TIMEOUT);
   reporter.begin?.(results.length + selected.length);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
-  /** The next items' plans, measured and laid out ahead while this one is captured. */
-  const ahead = new PlanAhead();
-  /** Each item's comparison and checks, which run while the next item draws (in order: the store and the reporter take items in turn). */
-  const finishing = new InOrder();
   const settle = (error: unknown, item: TestItem, started: number): ItemResult => {
     if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
     return errorResult(item.name, item.specFile, error, item, performance.now() - started);
   };
-  try {
-    for (const [index, item] of selected.entries()) {
-      const started = performance.now();
-      reporter.start?.(item.name);
-      let finish: () => Promise<ItemResult>;
-      try {
-        const { value } = await lane.run(item.name, async (renderer) => {
-          const ready = await ahead.take(index, renderer);
-          const plan = ready ?? (await renderer.plan(item.spec, item.specFile));
-          for (let i = index + 1; i <= index + PLAN_DEPTH && i < selected.length; i++) {
-            const following = selected[i]!;
-            ahead.start(i, renderer, () => renderer.plan(following.spec, following.specFile, {}, 'ahead'));
-          }
-          // Kept as Chromium encoded it for speed: a baseline is re-encoded when stored, and a
-          // capture that matches is never written.
-          const rendered = await renderer.capture(plan, { inspect: options.check !== false });
-          return { rendered, fingerprint: currentFingerprint(renderer.browserVersion) };
-        });
-        const { rendered, fingerprint } = value;
-        const { inspection } = rendered;
-        runFingerprint ??= fingerprint;
-        const fresh = rendered.warnings.filter((w) => !warned.has(w));
-        fresh.forEach((w) => warned.add(w));
-        for (const line of summariseWarnings(fresh)) reporter.line(`warning: ${line}`);
-        finish = async () => {
-          let result = await judge(item, rendered.bytes, store, fingerprint, options, started);
-          if (inspection) {
-            const input = { spec: rendered.spec, layout: rendered.layout, inspection, png: rendered.bytes, scale: 1 };
-            const findings = await (offload ? offload.check(input) : checkRender(input));
-            if (findings.length > 0) {
-              for (const f of findings) reporter.line(`${options.strict ? 'error' : 'warning'}: ${item.name}: ${formatFinding(f)}`);
-              if (options.strict && result.status !== 'failed' && result.status !== 'missing') {
-                result = {
-                  ...result,
-                  status: 'failed',
-                  message: `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`,
-                };
-              }
+  /** One item up to its capture on its lane; what it returns compares and checks it while the lane draws the next. */
+  const work = async ({ index, lane, planned, captured }: LaneTurn): Promise<() => Promise<ItemResult>> => {
+    const item = selected[index]!;
+    const started = performance.now();
+    reporter.start?.(item.name);
+    let finish: () => Promise<ItemResult>;
+    try {
+      const { value } = await lane!.run(item.name, async (renderer) => {
+        const plan = (await planned(renderer)) ?? (await renderer.plan(item.spec, item.specFile));
+        // Kept as Chromium encoded it for speed: a baseline is re-encoded when stored, and a
+        // capture that matches is never written.
+        const rendered = await renderer.capture(plan, { inspect: options.check !== false });
+        return { rendered, fingerprint: currentFingerprint(renderer.browserVersion) };
+      });
+      captured();
+      const { rendered, fingerprint } = value;
+      const { inspection } = rendered;
+      runFingerprint ??= fingerprint;
+      const fresh = rendered.warnings.filter((w) => !warned.has(w));
+      fresh.forEach((w) => warned.add(w));
+      for (const line of summariseWarnings(fresh)) reporter.line(`warning: ${line}`);
+      finish = async () => {
+        let result = await judge(item, rendered.bytes, store, fingerprint, options, started);
+        if (inspection) {
+          const input = { spec: rendered.spec, layout: rendered.layout, inspection, png: rendered.bytes, scale: 1 };
+          const findings = await (offload ? offload.check(input) : checkRender(input));
+          if (findings.length > 0) {
+            for (const f of findings) reporter.line(`${options.strict ? 'error' : 'warning'}: ${item.name}: ${formatFinding(f)}`);
+            if (options.strict && result.status !== 'failed' && result.status !== 'missing') {
+              result = {
+                ...result,
+                status: 'failed',
+                message: `${findings.length} quality ${findings.length === 1 ? 'finding' : 'findings'} (--strict)`,
+              };
             }
           }
-          return result;
-        };
-      } catch (error) {
-        const result = settle(error, item, started);
-        finish = async () => result;
-      }
-      await finishing.add(
-        () => finish().catch((error: unknown) => settle(error, item, started)),
-        (result) => {
-          results.push(result);
-          reporter.item(result);
-        },
-      );
+        }
+        return result;
+      };
+    } catch (error) {
+      const result = settle(error, item, started);
+      finish = async () => result;
     }
-    // Every capture is taken: the browser shuts down while the last items are compared and checked.
-    const closing = lane.close();
-    await finishing.done();
-    await closing;
+    return () => finish().catch((error: unknown) => settle(error, item, started));
+  };
+  /** Each selected item's result, in the items' order whatever lane judged it (the reports list them so). */
+  const judged: ItemResult[] = [];
+  let browsers = 0;
+  try {
+    // One warm browser per lane, another opened while the cores are idle; a crash or hang
+    // replaces a lane's browser and retries the item once.
+    const lanes = { count: selected.length, open: openRenderer, jobs: options.jobs ?? 'auto', scaling: options.scaling };
+    const planAhead = (renderer: Renderer, index: number) => renderer.plan(selected[index]!.spec, selected[index]!.specFile, {}, 'ahead');
+    ({ browsers } = await runLanes({ ...lanes, timeout: options.timeout ?? DEFAULT_ITEM_TIMEOUT, planAhead }, work, (result, index) => {
+      judged[index] = result;
+      reporter.item(result);
+    }));
   } finally {
-    await finishing.done().catch(() => undefined);
-    await lane.close();
     await offload?.close();
     await store.save();
   }
+  results.push(...judged);
 
   const produced = new Set(items.map((i) => i.name));
   const obsolete = partial ? [] : (await store.names()).filter((name) => MANAGED_NAME.test(name) && !produced.has(name));
@@ -193,7 +190,7 @@ export async function runTests(
     await store.save();
   }
 
-  const run: TestRun = { startedAt, fingerprint: runFingerprint, partial, items: results, obsolete, pruned };
+  const run: TestRun = { startedAt, fingerprint: runFingerprint, partial, items: results, obsolete, pruned, browsers };
   await writeArtifacts(run, options.results);
   return run;
 }

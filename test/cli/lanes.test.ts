@@ -1,12 +1,16 @@
 /**
- * Browsers side by side in one run, through the render command and real Chromium: a lane
- * opened in the middle of a batch (as --jobs auto does when the cores are idle) and fixed
+ * Browsers side by side in one run, through the render and test commands and real Chromium: a
+ * lane opened in the middle of a batch (as --jobs auto does when the cores are idle) and fixed
  * lanes draw every item exactly as one browser does, and every item once.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRenderOptions, renderCommand, type RenderCommandOptions } from '../../src/commands/render.js';
+import { parseTestOptions } from '../../src/commands/test.js';
+import type { ItemResult } from '../../src/regression/results.js';
+import { runTests, type TestOptions, type TestRun } from '../../src/regression/run.js';
+import { Renderer } from '../../src/renderer.js';
 import { findBrowser } from '../../src/render/find-browser.js';
 import type { ScalingRule } from '../../src/render/lane-scaler.js';
 import { Progress } from '../../src/render/progress.js';
@@ -92,4 +96,37 @@ describe('browsers side by side', () => {
     expect(run.report.browsers).toBe(1);
     expect(readdirSync(run.out)).toHaveLength(COUNT);
   }, 120_000);
+});
+
+describe('cyanotype test with browsers side by side', () => {
+  /** `cyanotype test` over the specs against `snapshots`, its reporter's lines collected. */
+  async function judge(snapshots: string, options: Partial<TestOptions>) {
+    const lines: string[] = [];
+    const reporter = { item: (r: ItemResult) => lines.push(`${r.status} ${r.name}`), line: (text: string) => lines.push(text) };
+    const results = scratch();
+    const run = await runTests([specs], { ...parseTestOptions({ snapshots, results }), ci: false, ...options }, reporter, () =>
+      Renderer.open(),
+    );
+    return { run, lines, saved: JSON.parse(readFileSync(join(results, 'results.json'), 'utf8')) as TestRun };
+  }
+
+  it("judges every item once with a second browser opened mid-run, and reports them in the items' order", async () => {
+    const snapshots = scratch();
+    const written = await judge(snapshots, { jobs: 1, update: 'missing' });
+    expect(written.run.browsers).toBe(1);
+    expect(written.run.items.every((i) => i.status === 'written')).toBe(true);
+    const scaled = await judge(snapshots, { jobs: 'auto', scaling: ALWAYS });
+    expect(scaled.run.browsers).toBe(2);
+    expect(scaled.saved.browsers).toBe(2);
+    // Each item judged once, identical to the baseline one browser wrote, listed in the items' order.
+    expect(scaled.run.items.map((i) => i.name)).toEqual(written.run.items.map((i) => i.name));
+    expect(scaled.run.items.map((i) => i.status)).toEqual(Array(COUNT).fill('passed'));
+    expect(scaled.lines.filter((l) => l.startsWith('passed ')).sort()).toEqual(scaled.run.items.map((i) => `passed ${i.name}`).sort());
+  }, 120_000);
+
+  it('refuses a --jobs that is not auto or a whole number from 1 to 16', () => {
+    expect(() => parseTestOptions({ jobs: '0' })).toThrow('--jobs: "0" is not "auto" or a whole number from 1 to 16');
+    expect(parseTestOptions({ jobs: '3' }).jobs).toBe(3);
+    expect(parseTestOptions({}).jobs).toBe('auto');
+  });
 });
