@@ -324,8 +324,16 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   progress.begin(items.length);
   let browsers = 0;
   try {
-    const lanes = { count: items.length, open: browserPath ? open : undefined, first, jobs: options.jobs, scaling: options.scaling };
-    ({ browsers } = await runLanes({ ...lanes, timeout: options.timeout, planAhead }, work, (outcome) => progress.finish(outcome)));
+    const batch = {
+      count: items.length,
+      open: browserPath ? open : undefined,
+      first,
+      jobs: options.jobs,
+      scaling: options.scaling,
+      timeout: options.timeout,
+      planAhead,
+    };
+    ({ browsers } = await runLanes(batch, work, (outcome) => progress.finish(outcome)));
   } finally {
     await offload?.close();
   }

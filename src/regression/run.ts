@@ -167,9 +167,15 @@ export async function runTests(
   try {
     // One warm browser per lane, another opened while the cores are idle; a crash or hang
     // replaces a lane's browser and retries the item once.
-    const lanes = { count: selected.length, open: openRenderer, jobs: options.jobs ?? 'auto', scaling: options.scaling };
-    const planAhead = (renderer: Renderer, index: number) => renderer.plan(selected[index]!.spec, selected[index]!.specFile, {}, 'ahead');
-    ({ browsers } = await runLanes({ ...lanes, timeout: options.timeout ?? DEFAULT_ITEM_TIMEOUT, planAhead }, work, (result, index) => {
+    const batch = {
+      count: selected.length,
+      open: openRenderer,
+      jobs: options.jobs ?? 'auto',
+      scaling: options.scaling,
+      timeout: options.timeout ?? DEFAULT_ITEM_TIMEOUT,
+      planAhead: (renderer: Renderer, index: number) => renderer.plan(selected[index]!.spec, selected[index]!.specFile, {}, 'ahead'),
+    };
+    ({ browsers } = await runLanes(batch, work, (result, index) => {
       judged[index] = result;
       reporter.item(result);
     }));
