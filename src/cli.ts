@@ -106,14 +106,27 @@ program
   .option('--strict', 'fail on warnings too')
   .option('--theme <name-or-path>', 'check only this theme')
   .option('--browser <path>', 'Chrome or Chromium executable')
-  .action(async (inputs: string[], raw: { json?: boolean; strict?: boolean; theme?: string; browser?: string }) => {
-    const { checkCommand } = await import('./commands/check.js');
-    process.exitCode = await checkCommand(
-      inputs,
-      { json: Boolean(raw.json), strict: Boolean(raw.strict), theme: raw.theme, browser: raw.browser },
-      (line) => process.stdout.write(`${line}\n`),
-    );
-  });
+  .option('--jobs <n|auto>', 'browsers rendering side by side: a number, or auto (one, and another while the cores are idle)', 'auto')
+  .option('--timeout <ms>', 'time one picture may take before its browser is restarted and the picture tried again', '30000')
+  .action(
+    async (
+      inputs: string[],
+      raw: { json?: boolean; strict?: boolean; theme?: string; browser?: string; jobs?: string; timeout?: string },
+    ) => {
+      const { checkCommand } = await import('./commands/check.js');
+      const { parseJobs } = await import('./render/lanes.js');
+      const { parseItemTimeout } = await import('./render/item-timeout.js');
+      const options = {
+        json: Boolean(raw.json),
+        strict: Boolean(raw.strict),
+        theme: raw.theme,
+        browser: raw.browser,
+        jobs: parseJobs(raw.jobs),
+        timeout: parseItemTimeout(raw.timeout),
+      };
+      process.exitCode = await checkCommand(inputs, options, (line) => process.stdout.write(`${line}\n`));
+    },
+  );
 
 program
   .command('dev')

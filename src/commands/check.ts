@@ -1,9 +1,12 @@
 /** `cyanotype check`: render each spec × theme × size and report what would make a broken picture. */
 import { checkRender, laidOutElements } from '../check/check.js';
 import { formatFinding, type Finding } from '../check/findings.js';
-import { CyanotypeError, UsageError } from '../errors.js';
+import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
+import { itemsOf, type TestItem } from '../regression/items.js';
 import { collectSpecFiles, outputName } from '../render/files.js';
-import { itemsOf } from '../regression/items.js';
+import { DEFAULT_ITEM_TIMEOUT } from '../render/item-timeout.js';
+import type { ScalingRule } from '../render/lane-scaler.js';
+import { runLanes, type LaneTurn } from '../render/lanes.js';
 import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme } from '../theme/themes.js';
@@ -13,6 +16,12 @@ export interface CheckOptions {
   readonly strict: boolean;
   readonly theme?: string | undefined;
   readonly browser?: string | undefined;
+  /** Browsers side by side, or `auto` (the default): one, and more while the cores are measured idle. */
+  readonly jobs?: number | 'auto' | undefined;
+  /** When `jobs` is `auto`: the rule for opening another browser (default AUTO_SCALING). */
+  readonly scaling?: ScalingRule | undefined;
+  /** Milliseconds one picture may take before its browser is declared hung, replaced and the picture tried once more. */
+  readonly timeout?: number | undefined;
 }
 
 export interface CheckedItem {
@@ -20,56 +29,105 @@ export interface CheckedItem {
   readonly spec: string;
   readonly findings: readonly Finding[];
   readonly elements?: ReturnType<typeof laidOutElements>;
+  /** Why the spec could not be read (`invalid`) or the picture not drawn. */
   readonly error?: string;
+  readonly invalid?: boolean;
 }
 
 export async function checkCommand(inputs: readonly string[], options: CheckOptions, out: (line: string) => void): Promise<0 | 1 | 2> {
   const files = await collectSpecFiles(inputs);
   const theme = options.theme ? { name: (await loadTheme(options.theme)).name, ref: options.theme } : undefined;
-  const items: CheckedItem[] = [];
-  let invalid = false;
-  let renderer: Renderer | undefined;
-  try {
-    for (const file of files) {
-      let spec;
-      try {
-        spec = await loadSpecFile(file);
-      } catch (error) {
-        if (!(error instanceof CyanotypeError) || error instanceof UsageError) throw error;
-        invalid = true;
-        items.push({ name: outputName(file), spec: file, findings: [], error: error.message });
-        if (!options.json) out(`✗ ${error.message}`);
+  // Every spec is read first; an invalid one keeps its place in the report, the pictures of the
+  // others are drawn and checked on the batch's browsers.
+  const checked: (CheckedItem | undefined)[] = [];
+  const pictures: { readonly item: TestItem; readonly at: number }[] = [];
+  for (const file of files) {
+    try {
+      const spec = await loadSpecFile(file);
+      for (const item of itemsOf(spec, file, outputName(file), theme)) pictures.push({ item, at: checked.push(undefined) - 1 });
+    } catch (error) {
+      if (!(error instanceof CyanotypeError) || error instanceof UsageError) throw error;
+      checked.push({ name: outputName(file), spec: file, findings: [], error: error.message, invalid: true });
+    }
+  }
+
+  // Items are shown in the specs' order, each as soon as those before it are.
+  let shown = 0;
+  const showReady = () => {
+    for (let item = checked[shown]; item && shown < checked.length; item = checked[++shown]) {
+      if (options.json) continue;
+      if (item.error !== undefined) {
+        out(item.invalid ? `✗ ${item.error}` : `✗ ${item.name}: ${item.error}`);
         continue;
       }
-      for (const item of itemsOf(spec, file, outputName(file), theme)) {
-        if (!renderer) {
-          const { Renderer } = await import('../renderer.js');
-          renderer = await Renderer.open({ browser: options.browser });
-        }
-        // The capture as Chromium encoded it (the PNG is only read, never kept), and what was
-        // drawn, read with the draw.
-        const result = await renderer.capture(await renderer.plan(item.spec, item.specFile), { inspect: true });
-        const inspection = result.inspection ?? (await renderer.inspect());
-        const findings = await checkRender({ spec: item.spec, layout: result.layout, inspection, png: result.bytes, scale: 1 });
-        items.push({ name: item.name, spec: file, findings, elements: laidOutElements(inspection) });
-        if (!options.json) {
-          out(
-            `${findings.length ? '✗' : '✓'} ${item.name}${findings.length ? `: ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}` : ''}`,
-          );
-          for (const f of findings) out(`    ${formatFinding(f)}`);
-        }
-      }
+      const count = item.findings.length;
+      out(`${count ? '✗' : '✓'} ${item.name}${count ? `: ${count} ${count === 1 ? 'finding' : 'findings'}` : ''}`);
+      for (const f of item.findings) out(`    ${formatFinding(f)}`);
+    }
+  };
+  showReady();
+
+  // More than a couple of pictures are checked on a worker thread, keeping this one free to answer Chromium.
+  const offload = pictures.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: true }) : undefined;
+  /** One picture drawn on its lane (what was drawn read with the draw); what it returns checks it while the lane draws the next. */
+  const work = async ({ index, lane, planned, captured }: LaneTurn): Promise<() => Promise<CheckedItem>> => {
+    const { item } = pictures[index]!;
+    try {
+      const { value } = await lane!.run(item.name, async (renderer) => {
+        const plan = (await planned(renderer)) ?? (await renderer.plan(item.spec, item.specFile));
+        // The capture as Chromium encoded it: the PNG is only read, never kept.
+        const result = await renderer.capture(plan, { inspect: true });
+        return { result, inspection: result.inspection ?? (await renderer.inspect()) };
+      });
+      captured();
+      const { result, inspection } = value;
+      return async () => {
+        const input = { spec: item.spec, layout: result.layout, inspection, png: result.bytes, scale: 1 };
+        const findings = await (offload ? offload.check(input) : checkRender(input));
+        return { name: item.name, spec: item.specFile, findings, elements: laidOutElements(inspection) };
+      };
+    } catch (error) {
+      // A browser that cannot start stops the run; a picture that cannot be drawn is one item.
+      if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
+      // The item's line names it already ("✗ name: problem").
+      const problem = error instanceof RenderError ? error.problem : error.message;
+      const failed: CheckedItem = { name: item.name, spec: item.specFile, findings: [], error: problem };
+      return async () => failed;
+    }
+  };
+  let browsers = 0;
+  try {
+    if (pictures.length > 0) {
+      const batch = {
+        count: pictures.length,
+        open: async () => (await import('../renderer.js')).Renderer.open({ browser: options.browser }),
+        jobs: options.jobs ?? 'auto',
+        scaling: options.scaling,
+        timeout: options.timeout ?? DEFAULT_ITEM_TIMEOUT,
+        planAhead: (renderer: Renderer, index: number) =>
+          renderer.plan(pictures[index]!.item.spec, pictures[index]!.item.specFile, {}, 'ahead'),
+      };
+      ({ browsers } = await runLanes(batch, work, (item, index) => {
+        checked[pictures[index]!.at] = item;
+        showReady();
+      }));
     }
   } finally {
-    await renderer?.close();
+    await offload?.close();
   }
+
+  const items = checked.filter((item): item is CheckedItem => item !== undefined);
   const all = items.flatMap((i) => i.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
-  // An invalid spec is counted as such, not as a checked picture with no findings.
-  const rejected = items.filter((i) => i.error !== undefined).length;
-  if (options.json) out(JSON.stringify({ items }, null, 2));
-  else out(`${items.length - rejected} checked, ${rejected ? `${rejected} invalid, ` : ''}${errors} errors, ${warnings} warnings`);
-  if (invalid) return 2;
-  return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
+  // An invalid spec is counted as such, not as a checked picture with no findings; so is a picture that could not be drawn.
+  const invalid = items.filter((i) => i.invalid).length;
+  const failed = items.filter((i) => i.error !== undefined && !i.invalid).length;
+  if (options.json) out(JSON.stringify({ items, browsers }, null, 2));
+  else
+    out(
+      `${items.length - invalid - failed} checked, ${invalid ? `${invalid} invalid, ` : ''}${failed ? `${failed} not drawn, ` : ''}${errors} errors, ${warnings} warnings`,
+    );
+  if (invalid > 0) return 2;
+  return failed > 0 || errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }

@@ -1,12 +1,13 @@
 /**
- * Browsers side by side in one run, through the render and test commands and real Chromium: a
+ * Browsers side by side in one run, through the render, test and check commands and real Chromium: a
  * lane opened in the middle of a batch (as --jobs auto does when the cores are idle) and fixed
  * lanes draw every item exactly as one browser does, and every item once.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRenderOptions, renderCommand, type RenderCommandOptions } from '../../src/commands/render.js';
+import { checkCommand, type CheckedItem } from '../../src/commands/check.js';
 import { parseTestOptions } from '../../src/commands/test.js';
 import type { ItemResult } from '../../src/regression/results.js';
 import { runTests, type TestOptions, type TestRun } from '../../src/regression/run.js';
@@ -129,4 +130,38 @@ describe('cyanotype test with browsers side by side', () => {
     expect(parseTestOptions({ jobs: '3' }).jobs).toBe(3);
     expect(parseTestOptions({}).jobs).toBe('auto');
   });
+});
+
+describe('cyanotype check with browsers side by side', () => {
+  async function check(options: { jobs: number | 'auto'; scaling?: ScalingRule }) {
+    const lines: string[] = [];
+    const code = await checkCommand([specs], { json: true, strict: false, ...options }, (line) => lines.push(line));
+    return { code, ...(JSON.parse(lines.join('\n')) as { items: CheckedItem[]; browsers: number }) };
+  }
+
+  it("finds the same in every picture with a second browser opened mid-run, listed in the specs' order", async () => {
+    const one = await check({ jobs: 1 });
+    expect(one.browsers).toBe(1);
+    const scaled = await check({ jobs: 'auto', scaling: ALWAYS });
+    expect(scaled.browsers).toBe(2);
+    expect(scaled.code).toBe(one.code);
+    expect(scaled.items.map((i) => i.name)).toEqual(one.items.map((i) => i.name));
+    expect(scaled.items.map((i) => i.name)).toEqual([...scaled.items.map((i) => i.name)].sort());
+    expect(scaled.items).toHaveLength(COUNT);
+    // What was drawn (every text with its box) and what was found, picture by picture.
+    expect(scaled.items).toEqual(one.items);
+  }, 120_000);
+
+  it('reports a picture that cannot be drawn in its place, after one more try with a fresh browser, and exits 1', async () => {
+    // The flagship takes several times the 100 ms allowed, even on the retry.
+    const folder = scratch();
+    copyFileSync('examples/docker-container-layers.yaml', join(folder, 'flagship.yaml'));
+    const lines: string[] = [];
+    const code = await checkCommand([folder], { json: false, strict: false, theme: 'blueprint', timeout: 100 }, (line) => lines.push(line));
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      '✗ flagship.blueprint.1024x1024: did not finish within 100 ms; retried with a fresh browser: did not finish within 100 ms',
+      '0 checked, 1 not drawn, 0 errors, 0 warnings',
+    ]);
+  }, 120_000);
 });
