@@ -32,6 +32,8 @@ export interface CheckedItem {
   /** Why the spec could not be read (`invalid`) or the picture not drawn. */
   readonly error?: string;
   readonly invalid?: boolean;
+  /** For a picture not drawn: 2 when its input is at fault (a theme that cannot be read), 1 when the render failed. */
+  readonly exitCode?: 1 | 2;
 }
 
 export async function checkCommand(inputs: readonly string[], options: CheckOptions, out: (line: string) => void): Promise<0 | 1 | 2> {
@@ -91,7 +93,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
       if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
       // The item's line names it already ("✗ name: problem").
       const problem = error instanceof RenderError ? error.problem : error.message;
-      const failed: CheckedItem = { name: item.name, spec: item.specFile, findings: [], error: problem };
+      const failed: CheckedItem = { name: item.name, spec: item.specFile, findings: [], error: problem, exitCode: error.exitCode };
       return async () => failed;
     }
   };
@@ -128,6 +130,6 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
     out(
       `${items.length - invalid - failed} checked, ${invalid ? `${invalid} invalid, ` : ''}${failed ? `${failed} not drawn, ` : ''}${errors} errors, ${warnings} warnings`,
     );
-  if (invalid > 0) return 2;
+  if (invalid > 0 || items.some((i) => i.exitCode === 2)) return 2;
   return failed > 0 || errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }
