@@ -6,6 +6,7 @@ import { itemsOf, type TestItem } from '../regression/items.js';
 import { collectSpecFiles, outputName } from '../render/files.js';
 import { DEFAULT_ITEM_TIMEOUT } from '../render/item-timeout.js';
 import type { ScalingRule } from '../render/lane-scaler.js';
+import type { RenderLane } from '../render/lane.js';
 import { runLanes, type LaneTurn } from '../render/lanes.js';
 import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
@@ -72,10 +73,10 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
   // More than a couple of pictures are checked on a worker thread, keeping this one free to answer Chromium.
   const offload = pictures.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: true }) : undefined;
   /** One picture drawn on its lane (what was drawn read with the draw); what it returns checks it while the lane draws the next. */
-  const work = async ({ index, lane, planned, captured }: LaneTurn): Promise<() => Promise<CheckedItem>> => {
+  const work = async ({ index, lane, planned, captured }: LaneTurn<RenderLane>): Promise<() => Promise<CheckedItem>> => {
     const { item } = pictures[index]!;
     try {
-      const { value } = await lane!.run(item.name, async (renderer) => {
+      const { value } = await lane.run(item.name, async (renderer) => {
         const plan = (await planned(renderer)) ?? (await renderer.plan(item.spec, item.specFile));
         // The capture as Chromium encoded it: the PNG is only read, never kept.
         const result = await renderer.capture(plan, { inspect: true });

@@ -11,6 +11,7 @@ import type { CompareOptions } from '../compare/compare.js';
 import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import { compactPng } from '../render/png-compact.js';
+import type { RenderLane } from '../render/lane.js';
 import { runLanes, type LaneTurn } from '../render/lanes.js';
 import type { ScalingRule } from '../render/lane-scaler.js';
 import type { Renderer } from '../renderer.js';
@@ -117,13 +118,13 @@ export async function runTests(
     return errorResult(item.name, item.specFile, error, item, performance.now() - started);
   };
   /** One item up to its capture on its lane; what it returns compares and checks it while the lane draws the next. */
-  const work = async ({ index, lane, planned, captured }: LaneTurn): Promise<() => Promise<ItemResult>> => {
+  const work = async ({ index, lane, planned, captured }: LaneTurn<RenderLane>): Promise<() => Promise<ItemResult>> => {
     const item = selected[index]!;
     const started = performance.now();
     reporter.start?.(item.name);
     let finish: () => Promise<ItemResult>;
     try {
-      const { value } = await lane!.run(item.name, async (renderer) => {
+      const { value } = await lane.run(item.name, async (renderer) => {
         const plan = (await planned(renderer)) ?? (await renderer.plan(item.spec, item.specFile));
         // Kept as Chromium encoded it for speed: a baseline is re-encoded when stored, and a
         // capture that matches is never written.

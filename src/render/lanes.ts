@@ -40,11 +40,11 @@ export interface LanesOptions {
   readonly planAhead: (renderer: Renderer, index: number) => Promise<Plan | undefined>;
 }
 
-/** One item's turn on a lane. */
-export interface LaneTurn {
+/** One item's turn on a lane: `Lane` is RenderLane in a batch with browsers, undefined in one without. */
+export interface LaneTurn<Lane extends RenderLane | undefined = RenderLane | undefined> {
   readonly index: number;
-  /** The lane's browser; undefined in a batch without one. */
-  readonly lane: RenderLane | undefined;
+  /** The lane's browser. */
+  readonly lane: Lane;
   /**
    * The item's plan when it was laid out ahead on this renderer (else undefined: plan it now);
    * the items after it are then laid out ahead on the same renderer while this one draws.
@@ -59,7 +59,7 @@ export interface LaneTurn {
  * while the lane draws the next. An error it throws (or its finish throws) stops the batch:
  * an item's own failure is to be returned as its result.
  */
-export type LaneWork<R> = (turn: LaneTurn) => Promise<() => Promise<R>>;
+export type LaneWork<R, Lane extends RenderLane | undefined = RenderLane | undefined> = (turn: LaneTurn<Lane>) => Promise<() => Promise<R>>;
 
 export interface LanesReport {
   /** Browsers that rendered in the batch. */
@@ -69,11 +69,20 @@ export interface LanesReport {
 }
 
 /** Runs every item through `work` on the lanes and gives each result to `done` (each lane's in its order). */
+export function runLanes<R>(
+  options: LanesOptions & { readonly open: () => Promise<Renderer> },
+  work: LaneWork<R, RenderLane>,
+  done: (result: R, index: number) => void,
+): Promise<LanesReport>;
+export function runLanes<R>(options: LanesOptions, work: LaneWork<R>, done: (result: R, index: number) => void): Promise<LanesReport>;
 export async function runLanes<R>(
   options: LanesOptions,
-  work: LaneWork<R>,
+  given: LaneWork<R, RenderLane>,
   done: (result: R, index: number) => void,
 ): Promise<LanesReport> {
+  // Called with an undefined lane only in a batch without browsers, whose caller passed work
+  // that takes one (the second signature).
+  const work = given as LaneWork<R>;
   const { count, open } = options;
   const lanes = open
     ? Array.from(
