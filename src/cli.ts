@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, parseRenderOptions, renderCommand } from './commands/render.js';
 import { DEFAULT_RESULTS, isCi, parseTestOptions, testCommand, testExitCode, type RawTestOptions } from './commands/test.js';
+import type { RawCheckOptions } from './commands/check.js';
 import type { ProgressSink } from './render/progress.js';
 import { CyanotypeError, UsageError } from './errors.js';
 import { packageVersion } from './package-root.js';
@@ -14,6 +15,10 @@ import { mark } from './trace.js';
 mark('cli loaded');
 
 const program = new Command();
+
+/** Options render, test and check share (their batches run on the same lanes: src/render/lanes.ts). */
+const JOBS_HELP = 'browsers rendering side by side: a number, or auto (one, and another while the cores are idle)';
+const TIMEOUT_HELP = 'time one item may take before its browser is restarted and the item retried';
 
 /** Lines to stdout, warnings and errors to stderr, the progress bar rewriting stderr's last line. */
 const terminal: ProgressSink = {
@@ -43,8 +48,8 @@ program
   .option('--strict', 'treat quality findings as failures (exit 1, no output file)')
   .option('--force', 'render outputs whose recorded inputs have not changed, too')
   .option('--shard <i/n>', 'render the i-th of n deterministic shares of the specs')
-  .option('--jobs <n|auto>', 'browsers rendering side by side: a number, or auto (one, and another while the cores are idle)', 'auto')
-  .option('--timeout <ms>', 'time one item may take before its browser is restarted and the item retried', '30000')
+  .option('--jobs <n|auto>', JOBS_HELP, 'auto')
+  .option('--timeout <ms>', TIMEOUT_HELP, '30000')
   .option('--json', "print each item's outcome and timings as JSON")
   .action(async (inputs: string[], raw: Record<string, string | boolean>) => {
     const options = parseRenderOptions(raw);
@@ -75,8 +80,8 @@ program
   .option('--no-check', 'skip the quality checks after each render')
   .option('--strict', 'fail items with quality findings')
   .option('--browser <path>', 'Chrome or Chromium executable')
-  .option('--jobs <n|auto>', 'browsers rendering side by side: a number, or auto (one, and another while the cores are idle)', 'auto')
-  .option('--timeout <ms>', 'time one item may take before its browser is restarted and the item retried', '30000')
+  .option('--jobs <n|auto>', JOBS_HELP, 'auto')
+  .option('--timeout <ms>', TIMEOUT_HELP, '30000')
   .option('--json', "print the run (every item's outcome and timing) as JSON")
   .action(async (inputs: string[], raw: RawTestOptions & { json?: boolean }) => {
     const { progressMode } = await import('./render/progress.js');
@@ -106,27 +111,12 @@ program
   .option('--strict', 'fail on warnings too')
   .option('--theme <name-or-path>', 'check only this theme')
   .option('--browser <path>', 'Chrome or Chromium executable')
-  .option('--jobs <n|auto>', 'browsers rendering side by side: a number, or auto (one, and another while the cores are idle)', 'auto')
-  .option('--timeout <ms>', 'time one picture may take before its browser is restarted and the picture tried again', '30000')
-  .action(
-    async (
-      inputs: string[],
-      raw: { json?: boolean; strict?: boolean; theme?: string; browser?: string; jobs?: string; timeout?: string },
-    ) => {
-      const { checkCommand } = await import('./commands/check.js');
-      const { parseJobs } = await import('./render/lanes.js');
-      const { parseItemTimeout } = await import('./render/item-timeout.js');
-      const options = {
-        json: Boolean(raw.json),
-        strict: Boolean(raw.strict),
-        theme: raw.theme,
-        browser: raw.browser,
-        jobs: parseJobs(raw.jobs),
-        timeout: parseItemTimeout(raw.timeout),
-      };
-      process.exitCode = await checkCommand(inputs, options, (line) => process.stdout.write(`${line}\n`));
-    },
-  );
+  .option('--jobs <n|auto>', JOBS_HELP, 'auto')
+  .option('--timeout <ms>', TIMEOUT_HELP, '30000')
+  .action(async (inputs: string[], raw: RawCheckOptions) => {
+    const { checkCommand, parseCheckOptions } = await import('./commands/check.js');
+    process.exitCode = await checkCommand(inputs, parseCheckOptions(raw), (line) => process.stdout.write(`${line}\n`));
+  });
 
 program
   .command('dev')

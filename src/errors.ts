@@ -50,3 +50,12 @@ export class RenderError extends CyanotypeError {
     super(`${item}: ${problem}`, detail);
   }
 }
+
+/**
+ * The error as the failure of one item of a batch (an invalid spec, a failed render); anything
+ * else — bad usage, a browser that cannot start, a bug — is thrown on and stops the run.
+ */
+export function itemFailure(error: unknown): CyanotypeError {
+  if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
+  return error;
+}

@@ -1,13 +1,14 @@
 /** `cyanotype check`: render each spec × theme × size and report what would make a broken picture. */
 import { checkRender, laidOutElements } from '../check/check.js';
 import { formatFinding, type Finding } from '../check/findings.js';
-import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
+import { itemFailure, RenderError } from '../errors.js';
+import { offloadFor } from '../offload/for-batch.js';
 import { itemsOf, type TestItem } from '../regression/items.js';
 import { collectSpecFiles, outputName } from '../render/files.js';
-import { DEFAULT_ITEM_TIMEOUT } from '../render/item-timeout.js';
+import { DEFAULT_ITEM_TIMEOUT, parseItemTimeout } from '../render/item-timeout.js';
 import type { ScalingRule } from '../render/lane-scaler.js';
 import type { RenderLane } from '../render/lane.js';
-import { runLanes, type LaneTurn } from '../render/lanes.js';
+import { parseJobs, runLanes, type LaneTurn } from '../render/lanes.js';
 import type { Renderer } from '../renderer.js';
 import { loadSpecFile } from '../spec/load.js';
 import { loadTheme } from '../theme/themes.js';
@@ -37,6 +38,27 @@ export interface CheckedItem {
   readonly exitCode?: 1 | 2;
 }
 
+/** The command line's check options, as given. */
+export interface RawCheckOptions {
+  json?: boolean;
+  strict?: boolean;
+  theme?: string;
+  browser?: string;
+  jobs?: string;
+  timeout?: string;
+}
+
+export function parseCheckOptions(raw: RawCheckOptions): CheckOptions {
+  return {
+    json: Boolean(raw.json),
+    strict: Boolean(raw.strict),
+    theme: raw.theme,
+    browser: raw.browser,
+    jobs: parseJobs(raw.jobs),
+    timeout: parseItemTimeout(raw.timeout),
+  };
+}
+
 export async function checkCommand(inputs: readonly string[], options: CheckOptions, out: (line: string) => void): Promise<0 | 1 | 2> {
   const files = await collectSpecFiles(inputs);
   const theme = options.theme ? { name: (await loadTheme(options.theme)).name, ref: options.theme } : undefined;
@@ -49,8 +71,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
       const spec = await loadSpecFile(file);
       for (const item of itemsOf(spec, file, outputName(file), theme)) pictures.push({ item, at: checked.push(undefined) - 1 });
     } catch (error) {
-      if (!(error instanceof CyanotypeError) || error instanceof UsageError) throw error;
-      checked.push({ name: outputName(file), spec: file, findings: [], error: error.message, invalid: true });
+      checked.push({ name: outputName(file), spec: file, findings: [], error: itemFailure(error).message, invalid: true });
     }
   }
 
@@ -70,8 +91,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
   };
   showReady();
 
-  // More than a couple of pictures are checked on a worker thread, keeping this one free to answer Chromium.
-  const offload = pictures.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: true }) : undefined;
+  const offload = await offloadFor(pictures.length, { spelling: true });
   /** One picture drawn on its lane (what was drawn read with the draw); what it returns checks it while the lane draws the next. */
   const work = async ({ index, lane, planned, captured }: LaneTurn<RenderLane>): Promise<() => Promise<CheckedItem>> => {
     const { item } = pictures[index]!;
@@ -89,9 +109,9 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
         const findings = await (offload ? offload.check(input) : checkRender(input));
         return { name: item.name, spec: item.specFile, findings, elements: laidOutElements(inspection) };
       };
-    } catch (error) {
+    } catch (thrown) {
       // A browser that cannot start stops the run; a picture that cannot be drawn is one item.
-      if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
+      const error = itemFailure(thrown);
       // The item's line names it already ("✗ name: problem").
       const problem = error instanceof RenderError ? error.problem : error.message;
       const failed: CheckedItem = { name: item.name, spec: item.specFile, findings: [], error: problem, exitCode: error.exitCode };

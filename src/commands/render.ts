@@ -1,7 +1,8 @@
 /** `cyanotype render`: spec files → images in an output folder. */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
+import { CyanotypeError, itemFailure, RenderError, UsageError } from '../errors.js';
+import { offloadFor } from '../offload/for-batch.js';
 import { packageVersion } from '../package-root.js';
 import { collectSpecFiles, ensureWritableFolder, outputName, outputPath, writeFileAtomic } from '../render/files.js';
 import type { PixelFreeFindings } from '../check/check.js';
@@ -118,9 +119,7 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
   // Chromium is launched before Node loads the spec machinery (zod, yaml, icons, layout), so it
   // boots on the other core while those load instead of after them.
   const browserPath = options.format === 'html' ? undefined : (await import('../render/find-browser.js')).findBrowser(options.browser);
-  // A batch checks on a worker thread, keeping this one free to answer Chromium.
-  const offload =
-    browserPath && items.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check }) : undefined;
+  const offload = browserPath ? await offloadFor(items.length, { spelling: options.check }) : undefined;
   // The page bundle, read once: the page shell Chromium starts with, and hashed into every output's stamp.
   const { readPageAssets } = await import('../render/session.js');
   const assets = readPageAssets();
@@ -210,9 +209,8 @@ export async function renderCommand(inputs: readonly string[], options: RenderCo
     progress.start(item.file);
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    const failed = (error: unknown): ItemOutcome => {
-      // Bad usage and a browser that cannot start stop the run; a bad spec or a failed render is one item.
-      if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
+    const failed = (thrown: unknown): ItemOutcome => {
+      const error = itemFailure(thrown);
       failures.push(error);
       return {
         spec: item.file,

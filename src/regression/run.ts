@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { checkRender } from '../check/check.js';
 import { formatFinding } from '../check/findings.js';
 import type { CompareOptions } from '../compare/compare.js';
-import { BrowserError, CyanotypeError, RenderError, UsageError } from '../errors.js';
+import { CyanotypeError, itemFailure, RenderError, UsageError } from '../errors.js';
+import { offloadFor } from '../offload/for-batch.js';
 import { collectSpecFiles, outputName, writeFileAtomic } from '../render/files.js';
 import { compactPng } from '../render/png-compact.js';
 import type { RenderLane } from '../render/lane.js';
@@ -97,8 +98,7 @@ export async function runTests(
       const spec = await loadSpecFile(file);
       items.push(...itemsOf(spec, file, outputName(file), themeOverride));
     } catch (error) {
-      if (!(error instanceof CyanotypeError) || error instanceof UsageError) throw error;
-      const result = errorResult(outputName(file), file, error);
+      const result = errorResult(outputName(file), file, itemFailure(error));
       results.push(result);
       reporter.item(result);
     }
@@ -106,16 +106,12 @@ export async function runTests(
   let selected = options.grep ? items.filter((i) => i.name.includes(options.grep ?? '')) : items;
   if (options.shard) selected = shardOf(selected, options.shard.index, options.shard.count);
 
-  // A run of more than a couple of items checks on a worker thread, keeping this one free to
-  // answer Chromium (see src/offload/offload.ts).
-  const offload =
-    selected.length > 2 ? (await import('../offload/offload.js')).Offload.start({ spelling: options.check !== false }) : undefined;
+  const offload = await offloadFor(selected.length, { spelling: options.check !== false });
   reporter.begin?.(results.length + selected.length);
   let runFingerprint: Fingerprint | undefined;
   const warned = new Set<string>();
   const settle = (error: unknown, item: TestItem, started: number): ItemResult => {
-    if (!(error instanceof CyanotypeError) || error instanceof UsageError || error instanceof BrowserError) throw error;
-    return errorResult(item.name, item.specFile, error, item, performance.now() - started);
+    return errorResult(item.name, item.specFile, itemFailure(error), item, performance.now() - started);
   };
   /** One item up to its capture on its lane; what it returns compares and checks it while the lane draws the next. */
   const work = async ({ index, lane, planned, captured }: LaneTurn<RenderLane>): Promise<() => Promise<ItemResult>> => {
