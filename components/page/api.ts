@@ -4,11 +4,11 @@
  */
 import type { DrawnForCapture, Inspection, PageApi, RenderDocument } from '../../src/document.js';
 import type { MeasureBatch } from '../../src/layout/measure-table.js';
-import type { Layout, LayoutMetrics } from '../../src/layout/types.js';
+import type { FontMetrics, Layout, LayoutMetrics } from '../../src/layout/types.js';
 import type { Size } from '../../src/spec/model.js';
 import '../artboard/cy-artboard.js';
 import type { CyArtboard } from '../artboard/cy-artboard.js';
-import { canvasMeasurer, loadFonts } from '../shared/measure.js';
+import { beyondLatin1, canvasMeasurer, loadFonts } from '../shared/measure.js';
 import { readMetrics } from '../shared/metrics.js';
 import { inspectArtboard } from './inspect.js';
 
@@ -36,6 +36,8 @@ function applyTheme(theme: RenderDocument['theme']): void {
 
 /** The faces of the prepared theme's text roles, loading since prepare(); draw() waits for them. */
 let themeFaces: Promise<void> = Promise.resolve();
+/** The prepared theme's text roles' fonts. */
+let themeFonts: FontMetrics[] = [];
 
 /**
  * Applies the theme and sizes the artboard; the same theme and size again change nothing (each
@@ -51,24 +53,42 @@ export function prepare(theme: RenderDocument['theme'], size: Size): LayoutMetri
   if (board.style.width !== width) board.style.width = width;
   if (board.style.height !== height) board.style.height = height;
   const metrics = readMetrics(board);
-  themeFaces = loadFonts(Object.values(metrics.fonts));
+  themeFonts = Object.values(metrics.fonts);
+  themeFaces = loadFonts(themeFonts);
   return metrics;
 }
 
-/** Resolves when every face the prepared theme names is loaded. */
-export function themeFacesLoaded(): Promise<void> {
-  return themeFaces;
+/**
+ * Resolves when every face the prepared theme names is loaded, with the faces for the document's
+ * characters beyond Latin-1 (once the tab has them: addFaces).
+ */
+export async function themeFacesLoaded(doc?: RenderDocument): Promise<void> {
+  await themeFaces;
+  const text = doc ? beyondLatin1(JSON.stringify(doc.spec)) : '';
+  if (text) await loadFonts(themeFonts, text);
+}
+
+/**
+ * Adds @font-face rules to the page (the bundle's Latin Extended faces, which the shell leaves
+ * out until a text needs them). Like the theme's CSS, trusted: it comes from the bundle.
+ */
+export function addFaces(css: string): void {
+  if (document.getElementById('cy-faces-extra')) return;
+  const style = document.createElement('style');
+  style.id = 'cy-faces-extra';
+  style.textContent = css;
+  document.head.append(style);
 }
 
 export async function measure({ fonts, runs }: MeasureBatch): Promise<number[]> {
-  await loadFonts(fonts);
+  await loadFonts(fonts, runs.map(([, text]) => text).join(''));
   const measureText = canvasMeasurer();
   return runs.map(([font, text]) => measureText(text, fonts[font]!));
 }
 
 export async function draw(doc: RenderDocument, layout: Layout): Promise<void> {
   const board = artboard();
-  await themeFaces;
+  await themeFacesLoaded(doc);
   board.document = doc;
   board.layout = layout;
   await board.updateComplete;
@@ -93,4 +113,4 @@ export function inspect(): Inspection {
   return inspectArtboard(board);
 }
 
-export const leanApi: PageApi = { prepare, measure, draw, drawForCapture, inspect };
+export const leanApi: PageApi = { prepare, measure, draw, drawForCapture, inspect, addFaces };

@@ -11,7 +11,7 @@ import { draw, leanApi, prepare, themeFacesLoaded } from './api.js';
 
 async function render(doc: RenderDocument): Promise<Layout> {
   const metrics = prepare(doc.theme, doc.spec.size);
-  await themeFacesLoaded();
+  await themeFacesLoaded(doc);
   const layout = layoutSpec(doc.spec, metrics, canvasMeasurer());
   await draw(doc, layout);
   return layout;

@@ -18,8 +18,25 @@ export function canvasMeasurer(): MeasureText {
   };
 }
 
-/** Waits until every font a role names is loaded, so measurement never sees a fallback font. */
-export async function loadFonts(fonts: readonly FontMetrics[]): Promise<void> {
-  await Promise.all(fonts.map((f) => document.fonts.load(`${f.weight} ${f.size}px ${f.family}`, 'AaZz09')));
+/**
+ * Waits until every font a role names is loaded, so measurement never sees a fallback font.
+ * `text`: characters beyond Latin-1 the fonts are to draw too — a face split by `unicode-range`
+ * loads only the subsets the sample text asks for, and the Latin sample asks for one.
+ */
+export async function loadFonts(fonts: readonly FontMetrics[], text = ''): Promise<void> {
+  const sample = `AaZz09${beyondLatin1(text)}`;
+  await Promise.all(fonts.map((f) => document.fonts.load(`${f.weight} ${f.size}px ${f.family}`, sample)));
   await document.fonts.ready;
+}
+
+/** Each character of `text` above U+00FF, once. */
+export function beyondLatin1(text: string): string {
+  let found = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) <= 0xff) continue;
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (!found.includes(ch)) found += ch;
+    if (ch.length === 2) i++;
+  }
+  return found;
 }

@@ -14,19 +14,57 @@ export type GlyphCoverage = Readonly<Record<string, CodePointRanges>>;
 
 export const GLYPHS_FILE = 'glyphs.json';
 
-/** The coverage of every @font-face in `css` whose source is a WOFF2 data URL. */
+/**
+ * The coverage of every @font-face in `css` whose source is a WOFF2 data URL. The faces of one
+ * weight and style are one face split into subsets by `unicode-range` (fontsource's latin and
+ * latin-ext): together they have what any of them has, within its range.
+ */
 export function coverageOfCss(css: string): GlyphCoverage {
-  const faces = new Map<string, CodePointRanges[]>();
+  const families = new Map<string, Map<string, CodePointRanges>>();
   for (const [, block = ''] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
     const family = /font-family:\s*(?:"([^"]+)"|'([^']+)'|([^;]+))/.exec(block);
     const data = /url\(\s*["']?data:font\/woff2;base64,([A-Za-z0-9+/=]+)/.exec(block);
     const name = (family?.[1] ?? family?.[2] ?? family?.[3])?.trim();
     if (!name || !data?.[1]) continue;
-    faces.set(name, [...(faces.get(name) ?? []), woff2CodePoints(Buffer.from(data[1], 'base64'))]);
+    const range = /unicode-range:\s*([^;]+)/.exec(block)?.[1];
+    const glyphs = woff2CodePoints(Buffer.from(data[1], 'base64'));
+    const has = range ? intersect(glyphs, parseUnicodeRange(range)) : glyphs;
+    const face = `${/font-weight:\s*([^;]+)/.exec(block)?.[1]?.trim() ?? ''}|${/font-style:\s*([^;]+)/.exec(block)?.[1]?.trim() ?? ''}`;
+    const faces = families.get(name) ?? new Map<string, CodePointRanges>();
+    faces.set(face, union(faces.get(face) ?? [], has));
+    families.set(name, faces);
   }
-  // A family's faces (its weights) are subset alike; where one lacks a character, the family
-  // is taken not to have it, since which face draws a text depends on its weight.
-  return Object.fromEntries([...faces].map(([name, ranges]) => [name, ranges.reduce(intersect)]));
+  // Where one weight lacks a character, the family is taken not to have it, since which face
+  // draws a text depends on its weight.
+  return Object.fromEntries([...families].map(([name, faces]) => [name, [...faces.values()].reduce(intersect)]));
+}
+
+/** A CSS `unicode-range` value (`U+0100-02BA,U+0304,U+1E??`) as sorted, merged ranges. */
+export function parseUnicodeRange(value: string): CodePointRanges {
+  const ranges = value
+    .split(',')
+    .map((part) => part.trim().replace(/^U\+/i, ''))
+    .filter((part) => part.length > 0)
+    .map((part): [number, number] => {
+      if (part.includes('?')) return [Number.parseInt(part.replace(/\?/g, '0'), 16), Number.parseInt(part.replace(/\?/g, 'F'), 16)];
+      const [from = '', to = from] = part.split('-');
+      return [Number.parseInt(from, 16), Number.parseInt(to, 16)];
+    })
+    .filter(([from, to]) => Number.isFinite(from) && Number.isFinite(to) && from <= to)
+    .sort((a, b) => a[0] - b[0]);
+  return ranges.reduce<CodePointRanges>((merged, range) => union(merged, [range]), []);
+}
+
+/** The characters in either of two sorted range lists, as one sorted list of disjoint ranges. */
+export function union(a: CodePointRanges, b: CodePointRanges): CodePointRanges {
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [from, to] of all) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
 }
 
 export function intersect(a: CodePointRanges, b: CodePointRanges): CodePointRanges {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import type { Inspection, PageApi, RenderDocument } from '../document.js';
+import { EXTRA_FACES_FILE, needsExtraFaces } from '../fonts/extra-faces.js';
 import { fontKey, packRequests, type MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
@@ -104,8 +105,11 @@ export interface SessionOptions {
   readonly assets?: ReadonlyMap<string, Buffer> | undefined;
 }
 
-/** The page bundle: the drawing tab's script (page.js), the standalone HTML's (page-full.js), and the fonts (page.css). */
-const PAGE_ASSETS = ['page.js', 'page-full.js', 'page.css'] as const;
+/**
+ * The page bundle: the drawing tab's script (page.js), the standalone HTML's (page-full.js), the
+ * fonts (page.css) and their Latin Extended faces (page-ext.css, added to a tab when a text needs them).
+ */
+const PAGE_ASSETS = ['page.js', 'page-full.js', 'page.css', EXTRA_FACES_FILE] as const;
 
 /**
  * The page bundle, read at once (~0.4 MB, well under a millisecond): the shell is written into
@@ -144,6 +148,8 @@ export class BrowserSession {
    */
   private readonly widths = new Map<string, number>();
   private shellSource: 'start page' | 'written in' | undefined;
+  /** The tab the extra faces were added to (a restarted tab has none). */
+  private extraFacesIn: Page | undefined;
   /** Held from a capture's draw to the end of its screenshot, and by a prepare that changes the tab. */
   private held: Promise<unknown> = Promise.resolve();
 
@@ -315,6 +321,18 @@ export class BrowserSession {
   }
 
   /**
+   * Gives the tab the bundle's Latin Extended faces when `text` has a character they are for,
+   * once per tab. Adding @font-face rules changes no pixel of text they are not for, but it is a
+   * change to the tab's styles: it waits for a capture in progress to end.
+   */
+  private async addExtraFaces(page: Page, text: string): Promise<void> {
+    const css = this.assets.get(EXTRA_FACES_FILE);
+    if (this.extraFacesIn === page || !css || !needsExtraFaces(text, css)) return;
+    await this.exclusive(() => traced('extra faces', () => callPage(page, 'addFaces', css.toString('utf8'))));
+    this.extraFacesIn = page;
+  }
+
+  /**
    * Widths of the strings in the page's real fonts. Measuring uses a canvas and the fonts the
    * page bundles, not the drawn document: it may run while another item is being captured.
    */
@@ -323,6 +341,7 @@ export class BrowserSession {
     const unmeasured = [...new Map(requests.filter((r) => !this.widths.has(key(r))).map((r) => [key(r), r])).values()];
     if (unmeasured.length > 0) {
       const page = await this.openPage();
+      await this.addExtraFaces(page, unmeasured.map((r) => r.text).join('\n'));
       const batch = packRequests(unmeasured);
       const measured = await traced(`measure ${unmeasured.length} of ${requests.length}`, () => callPage(page, 'measure', batch));
       if (this.widths.size > MAX_REMEMBERED_WIDTHS) this.widths.clear();
@@ -335,6 +354,8 @@ export class BrowserSession {
   async capture(doc: RenderDocument, layout: Layout, item: string, format: ImageFormat, options: CaptureOptions = {}): Promise<Capture> {
     const page = await this.openPage();
     // From the draw to the end of the screenshot nothing else may change the tab.
+    // A plan made in another tab (another lane's) measured there: this one may not have the faces yet.
+    await this.addExtraFaces(page, JSON.stringify(doc.spec));
     return await this.exclusive(async () => {
       await this.setViewport(page, doc.spec.size, options.scale ?? 1, true);
       // One round trip: apply the theme (a plan made ahead did not; the same theme again changes

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { auditGlyphs } from '../../src/check/glyphs.js';
 import { fontFamilies } from '../../src/fonts/family-list.js';
 import type { InspectedText } from '../../src/document.js';
-import { coverageOfCss, covers, intersect, pageGlyphCoverage } from '../../src/fonts/page-fonts.js';
+import { coverageOfCss, covers, intersect, pageGlyphCoverage, parseUnicodeRange, union } from '../../src/fonts/page-fonts.js';
+import { needsExtraFaces } from '../../src/fonts/extra-faces.js';
 import { cmapCodePoints, woff2CodePoints } from '../../src/fonts/woff2-cmap.js';
 import { inflateSync } from 'node:zlib';
 
@@ -67,11 +68,63 @@ describe('glyph coverage of the bundled fonts', () => {
       'Share Tech Mono',
       'VT323',
     ]);
-    const face = (ranges: string) => `@font-face{font-family:"Two";src:url(data:font/woff2;base64,${ranges})}`;
+    const face = (weight: number, data: Buffer) =>
+      `@font-face{font-family:"Two";font-weight:${weight};src:url(data:font/woff2;base64,${data.toString('base64')})}`;
     const file = (weight: number) => readFileSync(join(fontsource('chakra-petch'), 'files', `chakra-petch-latin-${weight}-normal.woff2`));
-    const both = coverageOfCss(face(file(600).toString('base64')) + face(file(700).toString('base64')));
+    const both = coverageOfCss(face(600, file(600)) + face(700, file(700)));
     expect(both['Two']).toEqual(intersect(woff2CodePoints(file(600)), woff2CodePoints(file(700))));
     expect(covers(coverage['Chakra Petch']!, 0xb5)).toBe(false); // Chakra Petch has no µ
+  });
+
+  it("joins one weight's subsets, each within its unicode-range, and the page has the Latin Extended faces", () => {
+    const file = (subset: string) => readFileSync(join(fontsource('ibm-plex-mono'), 'files', `ibm-plex-mono-${subset}-600-normal.woff2`));
+    const face = (subset: string, range?: string) =>
+      `@font-face{font-family:Mono;font-weight:600;src:url(data:font/woff2;base64,${file(subset).toString('base64')})${range ? `;unicode-range:${range}` : ''}}`;
+    const latin = woff2CodePoints(file('latin'));
+    // The subset in full, then held to a range that leaves out Ł (U+0141) but keeps ř (U+0159).
+    const whole = coverageOfCss(face('latin') + face('latin-ext'))['Mono']!;
+    expect(covers(whole, 0x141) && covers(whole, 0x159) && covers(whole, 0x41)).toBe(true);
+    const ranged = coverageOfCss(face('latin') + face('latin-ext', 'U+0150-015F'))['Mono']!;
+    expect([covers(ranged, 0x141), covers(ranged, 0x159), covers(ranged, 0x41)]).toEqual([false, true, true]);
+    expect(coverageOfCss(face('latin'))['Mono']).toEqual(latin);
+    // What the build bundles: Ł and ř in IBM Plex Mono and Chakra Petch; Share Tech Mono has no Latin Extended subset.
+    const coverage = pageGlyphCoverage();
+    for (const family of ['IBM Plex Mono', 'IBM Plex Sans Condensed', 'Chakra Petch'])
+      expect(
+        [0x141, 0x159, 0x17a].map((c) => covers(coverage[family]!, c)),
+        family,
+      ).toEqual([true, true, true]);
+    expect(covers(coverage['Share Tech Mono']!, 0x141)).toBe(false);
+  });
+
+  it('reads a unicode-range: single points, spans, wildcards, merged and sorted', () => {
+    expect(parseUnicodeRange('U+0304, U+0100-02BA,u+1E??,U+0300-0305')).toEqual([
+      [0x100, 0x2ba],
+      [0x300, 0x305],
+      [0x1e00, 0x1eff],
+    ]);
+    expect(
+      union(
+        [[1, 3]],
+        [
+          [4, 6],
+          [9, 9],
+        ],
+      ),
+    ).toEqual([
+      [1, 6],
+      [9, 9],
+    ]);
+  });
+});
+
+describe('extra faces by need', () => {
+  const css = readFileSync('dist/page/page-ext.css');
+  it('are needed for a character in their ranges, not for Latin-1 or typography the shell has', () => {
+    expect(needsExtraFaces('Dvořák Store', css)).toBe(true);
+    expect(needsExtraFaces('Łódź', css)).toBe(true);
+    expect(needsExtraFaces('Zürich “café” — naïve… €5', css)).toBe(false);
+    expect(needsExtraFaces('注文 Queue', css)).toBe(false);
   });
 });
 
@@ -97,10 +150,10 @@ describe('missing-glyph', () => {
 
   it('passes Latin text and reports what the fonts lack, as drawn', () => {
     expect(auditGlyphs([text(['Café – “naïve” façade…'])], coverage)).toEqual([]);
-    // ÿ is in the subset, its capital Ÿ is not: a band title drawn in capitals lacks it.
-    expect(auditGlyphs([text(['Zÿ'])], coverage)).toEqual([]);
-    const [finding] = auditGlyphs([text(['Zÿ'], { uppercase: true })], coverage);
-    expect(finding?.message).toMatch(/^"Zÿ": IBM Plex Mono has no Ÿ \(U\+0178\); it comes out/);
+    // ƒ is in the subsets, its capital Ƒ is not: a band title drawn in capitals lacks it.
+    expect(auditGlyphs([text(['Zƒ'])], coverage)).toEqual([]);
+    const [finding] = auditGlyphs([text(['Zƒ'], { uppercase: true })], coverage);
+    expect(finding?.message).toMatch(/^"Zƒ": IBM Plex Mono has no Ƒ \(U\+0191\); it comes out/);
     expect(finding?.element).toEqual({ kind: 'band', id: '0' });
   });
 

@@ -1,0 +1,37 @@
+/**
+ * The bundle's Latin Extended faces (page-ext.css) go into a tab only when a text needs them:
+ * in the shell they would be parsed by every cold render, Latin-only or not (+216 KB of CSS,
+ * +69 ms a cold render, measured in decision 019). Each face carries fontsource's
+ * `unicode-range`, so once a tab has them they draw exactly the characters in that range and
+ * Latin text keeps its faces and its pixels.
+ */
+import { covers, parseUnicodeRange } from './page-fonts.js';
+import type { CodePointRanges } from './woff2-cmap.js';
+
+/** The bundle's file of extra faces. */
+export const EXTRA_FACES_FILE = 'page-ext.css';
+
+const rangesOf = new WeakMap<object, CodePointRanges>();
+
+/** The characters the faces in `css` are for: every face's `unicode-range` together. */
+function rangesIn(css: { toString(): string }): CodePointRanges {
+  let ranges = rangesOf.get(css);
+  if (!ranges) {
+    const declared = [...css.toString().matchAll(/unicode-range:\s*([^;}]+)/g)].map((m) => m[1] ?? '').join(',');
+    ranges = parseUnicodeRange(declared);
+    rangesOf.set(css, ranges);
+  }
+  return ranges;
+}
+
+/** True when `text` has a character one of the extra faces is for (and so must be in the tab before it is measured or drawn). */
+export function needsExtraFaces(text: string, css: { toString(): string }): boolean {
+  for (let i = 0; i < text.length; i++) {
+    // Latin-1 is the shell's own faces': most texts end the search here, character by character.
+    if (text.charCodeAt(i) <= 0xff) continue;
+    const ranges = rangesIn(css);
+    for (const ch of text.slice(i)) if (covers(ranges, ch.codePointAt(0)!)) return true;
+    return false;
+  }
+  return false;
+}
