@@ -97,8 +97,8 @@ export interface PageApi {
   drawForCapture(doc: RenderDocument, layout: Layout, inspect: boolean): Promise<DrawnForCapture>;
   /** Reads back what was drawn: every text with its measured box, and the boxes of the parts. */
   inspect(): Inspection;
-  /** Adds @font-face rules (the bundle's Latin Extended faces) to the page, once. */
-  addFaces(css: string): void;
+  /** Adds a file of the bundle's extra @font-face rules (Latin Extended, symbols) to the page, once per file. */
+  addFaces(file: string, css: string): void;
   /** Lays out in the page and draws (the full bundle only: dev server and standalone files); resolves to the layout drawn. */
   render?(doc: RenderDocument): Promise<Layout>;
 }

@@ -8,6 +8,7 @@ import type { FontMetrics, Layout, LayoutMetrics } from '../../src/layout/types.
 import type { Size } from '../../src/spec/model.js';
 import '../artboard/cy-artboard.js';
 import type { CyArtboard } from '../artboard/cy-artboard.js';
+import { withSymbolFallback } from '../../src/fonts/symbols.js';
 import { beyondLatin1, canvasMeasurer, loadFonts } from '../shared/measure.js';
 import { readMetrics } from '../shared/metrics.js';
 import { inspectArtboard } from './inspect.js';
@@ -22,6 +23,9 @@ function artboard(): CyArtboard {
   return board;
 }
 
+/** The theme CSS the page applied last, as it came. */
+let appliedTheme: string | undefined;
+
 /** Theme CSS is trusted (it comes from a theme folder, never from a spec). */
 function applyTheme(theme: RenderDocument['theme']): void {
   let style = document.getElementById('cy-theme') as HTMLStyleElement | null;
@@ -30,7 +34,11 @@ function applyTheme(theme: RenderDocument['theme']): void {
     style.id = 'cy-theme';
     document.head.append(style);
   }
-  if (style.textContent !== theme.css) style.textContent = theme.css;
+  // What is applied is the theme with the bundled symbols family in its font lists.
+  if (appliedTheme !== theme.css) {
+    style.textContent = withSymbolFallback(theme.css);
+    appliedTheme = theme.css;
+  }
   if (document.documentElement.dataset['theme'] !== theme.name) document.documentElement.dataset['theme'] = theme.name;
 }
 
@@ -69,13 +77,15 @@ export async function themeFacesLoaded(doc?: RenderDocument): Promise<void> {
 }
 
 /**
- * Adds @font-face rules to the page (the bundle's Latin Extended faces, which the shell leaves
- * out until a text needs them). Like the theme's CSS, trusted: it comes from the bundle.
+ * Adds a file of @font-face rules to the page (the bundle's Latin Extended faces or its symbols
+ * family, which the shell leaves out until a text needs them). Like the theme's CSS, trusted: it
+ * comes from the bundle.
  */
-export function addFaces(css: string): void {
-  if (document.getElementById('cy-faces-extra')) return;
+export function addFaces(file: string, css: string): void {
+  const id = `cy-faces-${file.replace(/[^a-z0-9]/gi, '-')}`;
+  if (document.getElementById(id)) return;
   const style = document.createElement('style');
-  style.id = 'cy-faces-extra';
+  style.id = id;
   style.textContent = css;
   document.head.append(style);
 }

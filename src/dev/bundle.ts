@@ -2,15 +2,18 @@
  * Bundles the page shell with esbuild: page.js (what the renderer loads), page-full.js (the
  * same plus layout, for the dev server and standalone HTML), dev.js (the dev page's toolbar
  * and live connection), page.css (the fonts' Latin faces as data URLs), page-ext.css (their
- * Latin Extended faces, added to a tab only when a text needs them: see src/fonts/extra-faces.ts)
- * and glyphs.json (which characters those fonts have, for the missing-glyph check). Used by `npm run build` and,
+ * Latin Extended faces) and page-sym.css (the symbols family), both added to a tab only when a
+ * text needs them (src/fonts/extra-faces.ts), and glyphs.json (which characters those fonts have, for the missing-glyph check). Used by `npm run build` and,
  * on every component edit, by `cyanotype dev`.
  */
 import { build, type BuildOptions } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { coverageOfCss, GLYPHS_FILE } from '../fonts/page-fonts.js';
+import { EXTENDED_FACES_FILE, SYMBOL_FACES_FILE } from '../fonts/extra-faces.js';
+import { coverageOfCss, GLYPHS_FILE, parseUnicodeRange, union } from '../fonts/page-fonts.js';
+import { SYMBOL_BLOCKS, SYMBOLS_FAMILY } from '../fonts/symbols.js';
+import type { CodePointRanges } from '../fonts/woff2-cmap.js';
 
 const SCRIPTS = [
   ['main.ts', 'page.js'],
@@ -49,10 +52,44 @@ export async function bundlePage(root: string, out: string, options: { readonly 
   const css = (await readFile(join(out, 'page.css'), 'utf8')).replace(/,url\(\)\s*format\("woff"\)/g, '');
   await writeFile(join(out, 'page.css'), css);
   const extended = await extendedFaces(root);
-  await writeFile(join(out, 'page-ext.css'), extended);
-  await writeFile(join(out, GLYPHS_FILE), JSON.stringify(coverageOfCss(css + extended)));
+  const symbols = await symbolFaces(root);
+  await writeFile(join(out, EXTENDED_FACES_FILE), extended);
+  await writeFile(join(out, SYMBOL_FACES_FILE), symbols);
+  await writeFile(join(out, GLYPHS_FILE), JSON.stringify(coverageOfCss(css + extended + symbols)));
   await copyFile(join(root, 'components/page/dev.html'), join(out, 'dev.html'));
 }
+
+/** A fontsource face: the block its weight's CSS file names `<package>-<subset>-<weight>-normal`. */
+interface FontsourceFace {
+  readonly family: string;
+  readonly weight: string;
+  /** The WOFF2 file, as a base64 data URL. */
+  readonly data: string;
+  readonly range: string;
+}
+
+/** The faces of `subset` for every face fonts.css bundles (packages without the subset give none). */
+async function fontsourceFaces(root: string, subset: string): Promise<FontsourceFace[]> {
+  const require = createRequire(join(root, 'package.json'));
+  const sheet = await readFile(join(root, 'components/page/fonts.css'), 'utf8');
+  const faces: FontsourceFace[] = [];
+  for (const [, pkg = '', weight = ''] of sheet.matchAll(/@import\s+'@fontsource\/([a-z0-9-]+)\/latin-(\d+)\.css'/g)) {
+    const css = await readFile(require.resolve(`@fontsource/${pkg}/${weight}.css`), 'utf8');
+    const block = new RegExp(`/\\* ${pkg}-${subset}-${weight}-normal \\*/\\s*@font-face\\s*{([^}]*)}`).exec(css)?.[1];
+    if (!block) continue;
+    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+    const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
+    if (!file || !range || !family) throw new Error(`@fontsource/${pkg}/${weight}.css: unexpected ${subset} face`);
+    const font = await readFile(join(dirname(require.resolve(`@fontsource/${pkg}/package.json`)), 'files', file));
+    faces.push({ family, weight, data: `data:font/woff2;base64,${font.toString('base64')}`, range });
+  }
+  return faces;
+}
+
+const fontFace = (family: string, weight: string, data: string, range: string) =>
+  `@font-face{font-family:${family};font-style:normal;font-display:swap;font-weight:${weight};` +
+  `src:url(${data}) format("woff2");unicode-range:${range}}`;
 
 /**
  * The Latin Extended faces (Ł, ř, ő, ş…) of every face fonts.css bundles, as data URLs, each with
@@ -61,22 +98,44 @@ export async function bundlePage(root: string, out: string, options: { readonly 
  * (Share Tech Mono) has none.
  */
 async function extendedFaces(root: string): Promise<string> {
+  const faces = await fontsourceFaces(root, 'latin-ext');
+  return `${faces.map((f) => fontFace(f.family, f.weight, f.data, f.range)).join('\n')}\n`;
+}
+
+/**
+ * The symbols family (src/fonts/symbols.ts): DejaVu Sans regular and bold, each held to the symbol
+ * blocks less every range a bundled Latin or Latin Extended face is for, so it never stands in for a
+ * character a theme's own font was meant to draw (↑ and − are in the latin subsets).
+ */
+async function symbolFaces(root: string): Promise<string> {
+  const latin = [...(await fontsourceFaces(root, 'latin')), ...(await fontsourceFaces(root, 'latin-ext'))];
+  const taken = latin.map((f) => parseUnicodeRange(f.range)).reduce(union, []);
+  const range = withoutRanges(parseUnicodeRange(SYMBOL_BLOCKS), taken)
+    .map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`))
+    .join(',');
   const require = createRequire(join(root, 'package.json'));
-  const sheet = await readFile(join(root, 'components/page/fonts.css'), 'utf8');
-  const faces: string[] = [];
-  for (const [, pkg = '', weight = ''] of sheet.matchAll(/@import\s+'@fontsource\/([a-z0-9-]+)\/latin-(\d+)\.css'/g)) {
-    const css = await readFile(require.resolve(`@fontsource/${pkg}/${weight}.css`), 'utf8');
-    const block = new RegExp(`/\\* ${pkg}-latin-ext-${weight}-normal \\*/\\s*@font-face\\s*{([^}]*)}`).exec(css)?.[1];
-    if (!block) continue;
-    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
-    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-    const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
-    if (!file || !range || !family) throw new Error(`@fontsource/${pkg}/${weight}.css: unexpected latin-ext face`);
-    const font = await readFile(join(dirname(require.resolve(`@fontsource/${pkg}/package.json`)), 'files', file));
-    faces.push(
-      `@font-face{font-family:${family};font-style:normal;font-display:swap;font-weight:${weight};` +
-        `src:url(data:font/woff2;base64,${font.toString('base64')}) format("woff2");unicode-range:${range}}`,
-    );
+  const files = join(dirname(require.resolve('@fontsource/dejavu-sans/package.json')), 'files');
+  const faces = [];
+  for (const weight of ['400', '700']) {
+    const font = await readFile(join(files, `dejavu-sans-latin-${weight}-normal.woff2`));
+    faces.push(fontFace(`'${SYMBOLS_FAMILY}'`, weight, `data:font/woff2;base64,${font.toString('base64')}`, range));
   }
   return `${faces.join('\n')}\n`;
+}
+
+const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+
+/** The characters of `ranges` that are not in `taken`. */
+function withoutRanges(ranges: CodePointRanges, taken: CodePointRanges): CodePointRanges {
+  const out: [number, number][] = [];
+  for (const [from, to] of ranges) {
+    let at = from;
+    for (const [a, b] of taken) {
+      if (b < at || a > to) continue;
+      if (a > at) out.push([at, a - 1]);
+      at = Math.max(at, b + 1);
+    }
+    if (at <= to) out.push([at, to]);
+  }
+  return out;
 }

@@ -43,6 +43,7 @@ export interface DevServer {
 const ASSETS: Readonly<Record<string, string>> = {
   '/page.css': 'text/css; charset=utf-8',
   '/page-ext.css': 'text/css; charset=utf-8',
+  '/page-sym.css': 'text/css; charset=utf-8',
   '/page-full.js': 'text/javascript; charset=utf-8',
   '/dev.js': 'text/javascript; charset=utf-8',
 };

@@ -1,15 +1,18 @@
 /**
- * The bundle's Latin Extended faces (page-ext.css) go into a tab only when a text needs them:
- * in the shell they would be parsed by every cold render, Latin-only or not (+216 KB of CSS,
- * +69 ms a cold render, measured in decision 019). Each face carries fontsource's
- * `unicode-range`, so once a tab has them they draw exactly the characters in that range and
- * Latin text keeps its faces and its pixels.
+ * The bundle's extra faces — the Latin Extended ones (page-ext.css) and the symbols family
+ * (page-sym.css, src/fonts/symbols.ts) — go into a tab only when a text needs them: in the shell
+ * they would be parsed by every cold render, Latin-only or not (latin-ext alone: +216 KB of CSS,
+ * +69 ms a cold render, measured in session 15). Each face carries a `unicode-range`, so once a tab
+ * has them they draw exactly the characters in their ranges and Latin text keeps its faces and
+ * its pixels.
  */
 import { covers, parseUnicodeRange } from './page-fonts.js';
 import type { CodePointRanges } from './woff2-cmap.js';
 
-/** The bundle's file of extra faces. */
-export const EXTRA_FACES_FILE = 'page-ext.css';
+export const EXTENDED_FACES_FILE = 'page-ext.css';
+export const SYMBOL_FACES_FILE = 'page-sym.css';
+/** The bundle's files of extra faces, each added to a tab on its own when a text needs it. */
+export const EXTRA_FACE_FILES = [EXTENDED_FACES_FILE, SYMBOL_FACES_FILE] as const;
 
 const rangesOf = new WeakMap<object, CodePointRanges>();
 

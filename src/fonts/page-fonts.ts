@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
+import { SYMBOLS_FAMILY } from './symbols.js';
 import { woff2CodePoints, type CodePointRanges } from './woff2-cmap.js';
 
 /** Font family (as CSS names it) → the characters every bundled face of it has. */
@@ -106,7 +107,14 @@ export function pageGlyphCoverage(): GlyphCoverage {
   return loaded;
 }
 
-/** The font families the page bundles; undefined before `npm run build` has written the bundle. */
+/**
+ * The font families the page bundles for themes to name (not the symbols family, the page's own
+ * fallback); undefined before `npm run build` has written the bundle.
+ */
 export function bundledFamilies(): string[] | undefined {
-  return existsSync(glyphsPath()) ? Object.keys(pageGlyphCoverage()).sort() : undefined;
+  return existsSync(glyphsPath())
+    ? Object.keys(pageGlyphCoverage())
+        .filter((family) => family !== SYMBOLS_FAMILY)
+        .sort()
+    : undefined;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import type { Inspection, PageApi, RenderDocument } from '../document.js';
-import { EXTRA_FACES_FILE, needsExtraFaces } from '../fonts/extra-faces.js';
+import { EXTRA_FACE_FILES, needsExtraFaces } from '../fonts/extra-faces.js';
 import { fontKey, packRequests, type MeasureRequest } from '../layout/measure-table.js';
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
@@ -107,9 +107,9 @@ export interface SessionOptions {
 
 /**
  * The page bundle: the drawing tab's script (page.js), the standalone HTML's (page-full.js), the
- * fonts (page.css) and their Latin Extended faces (page-ext.css, added to a tab when a text needs them).
+ * fonts (page.css) and the extra faces added to a tab when a text needs them (page-ext.css, page-sym.css).
  */
-const PAGE_ASSETS = ['page.js', 'page-full.js', 'page.css', EXTRA_FACES_FILE] as const;
+const PAGE_ASSETS = ['page.js', 'page-full.js', 'page.css', ...EXTRA_FACE_FILES] as const;
 
 /**
  * The page bundle, read at once (~0.4 MB, well under a millisecond): the shell is written into
@@ -148,8 +148,8 @@ export class BrowserSession {
    */
   private readonly widths = new Map<string, number>();
   private shellSource: 'start page' | 'written in' | undefined;
-  /** The tab the extra faces were added to (a restarted tab has none). */
-  private extraFacesIn: Page | undefined;
+  /** The extra faces' files added to the tab, and the tab (a restarted tab has none). */
+  private extraFaces: { readonly page: Page | undefined; readonly added: Set<string> } = { page: undefined, added: new Set() };
   /** Held from a capture's draw to the end of its screenshot, and by a prepare that changes the tab. */
   private held: Promise<unknown> = Promise.resolve();
 
@@ -321,15 +321,19 @@ export class BrowserSession {
   }
 
   /**
-   * Gives the tab the bundle's Latin Extended faces when `text` has a character they are for,
-   * once per tab. Adding @font-face rules changes no pixel of text they are not for, but it is a
-   * change to the tab's styles: it waits for a capture in progress to end.
+   * Gives the tab each of the bundle's extra faces' files when `text` has a character they are
+   * for, once per tab. Adding @font-face rules changes no pixel of text they are not for, but it is
+   * a change to the tab's styles: it waits for a capture in progress to end.
    */
   private async addExtraFaces(page: Page, text: string): Promise<void> {
-    const css = this.assets.get(EXTRA_FACES_FILE);
-    if (this.extraFacesIn === page || !css || !needsExtraFaces(text, css)) return;
-    await this.exclusive(() => traced('extra faces', () => callPage(page, 'addFaces', css.toString('utf8'))));
-    this.extraFacesIn = page;
+    if (this.extraFaces.page !== page) this.extraFaces = { page, added: new Set() };
+    const { added } = this.extraFaces;
+    for (const file of EXTRA_FACE_FILES) {
+      const css = this.assets.get(file);
+      if (added.has(file) || !css || !needsExtraFaces(text, css)) continue;
+      await this.exclusive(() => traced(`extra faces ${file}`, () => callPage(page, 'addFaces', file, css.toString('utf8'))));
+      added.add(file);
+    }
   }
 
   /**

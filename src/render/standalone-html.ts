@@ -4,17 +4,17 @@
  * and draws exactly what the PNG shows.
  */
 import type { RenderDocument } from '../document.js';
-import { EXTRA_FACES_FILE, needsExtraFaces } from '../fonts/extra-faces.js';
+import { EXTRA_FACE_FILES, needsExtraFaces } from '../fonts/extra-faces.js';
 import { pageDocument } from './shell-html.js';
 
 export function standaloneHtml(doc: RenderDocument, assets: ReadonlyMap<string, Buffer>): string {
-  // The Latin Extended faces when the document has a character they are for (the file has no
-  // renderer to add them when needed); a Latin document's file goes without their ~240 KB.
-  const extra = assets.get(EXTRA_FACES_FILE);
-  const fonts = assets.get('page.css')?.toString('utf8') ?? '';
+  // The extra faces the document has a character for (the file has no renderer to add them when
+  // needed); a Latin document's file goes without them (~240 KB and ~680 KB).
+  const text = JSON.stringify(doc.spec);
+  const extra = EXTRA_FACE_FILES.map((file) => assets.get(file)).filter((css) => css !== undefined && needsExtraFaces(text, css));
   return pageDocument({
     script: assets.get('page-full.js')?.toString('utf8') ?? '',
-    style: extra && needsExtraFaces(JSON.stringify(doc.spec), extra) ? `${fonts}\n${extra.toString('utf8')}` : fonts,
+    style: [assets.get('page.css'), ...extra].map((css) => css?.toString('utf8') ?? '').join('\n'),
     title: doc.spec.title,
     data: doc,
   });

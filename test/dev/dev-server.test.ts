@@ -120,12 +120,12 @@ describe('cyanotype dev', () => {
     const file = join(specs, 'https-request-path.yaml');
     const good = readFileSync(file, 'utf8');
     const count = await renders();
-    writeFileSync(file, good.replace('label: HTTPS GET', 'label: HTTPS GET → 443'));
+    writeFileSync(file, good.replace('label: HTTPS GET', 'label: HTTPS GET 🚀 443'));
     await checked(count + 1);
     expect(await page.$eval('#checks-summary', (el) => el.textContent)).toBe('1 finding (contrast is checked on render)');
     const [line] = await page.$$eval('#findings li', (items) => items.map((li) => li.textContent));
     expect(line).toMatch(
-      /^error missing-glyph \(connection browser-to-cdn at \d+,\d+ \d+×\d+\): "HTTPS GET → 443": IBM Plex Sans Condensed has no → \(U\+2192\)/,
+      /^error missing-glyph \(connection browser-to-cdn at \d+,\d+ \d+×\d+\): "HTTPS GET 🚀 443": IBM Plex Sans Condensed has no 🚀 \(U\+1F680\)/,
     );
     // Pointing at the finding outlines the label's place on the artboard.
     await page.hover('#findings li');

@@ -7,6 +7,7 @@ import { fontFamilies } from '../../src/fonts/family-list.js';
 import type { InspectedText } from '../../src/document.js';
 import { coverageOfCss, covers, intersect, pageGlyphCoverage, parseUnicodeRange, union } from '../../src/fonts/page-fonts.js';
 import { needsExtraFaces } from '../../src/fonts/extra-faces.js';
+import { SYMBOLS_FAMILY, withSymbolFallback } from '../../src/fonts/symbols.js';
 import { cmapCodePoints, woff2CodePoints } from '../../src/fonts/woff2-cmap.js';
 import { inflateSync } from 'node:zlib';
 
@@ -67,6 +68,7 @@ describe('glyph coverage of the bundled fonts', () => {
       'Patrick Hand',
       'Share Tech Mono',
       'VT323',
+      SYMBOLS_FAMILY,
     ]);
     const face = (weight: number, data: Buffer) =>
       `@font-face{font-family:"Two";font-weight:${weight};src:url(data:font/woff2;base64,${data.toString('base64')})}`;
@@ -114,6 +116,39 @@ describe('glyph coverage of the bundled fonts', () => {
     ).toEqual([
       [1, 6],
       [9, 9],
+    ]);
+  });
+});
+
+describe('the symbols family', () => {
+  it('goes into every text role font list before the first generic family, or last', () => {
+    const css = `cy-artboard {
+      --cy-text-title-family: 'Chakra Petch', sans-serif;
+      --cy-text-tag-family: "IBM Plex Mono",monospace !important;
+      --cy-text-badge-family: VT323;
+      --cy-text-note-role-family: var(--brand-font);
+      --cy-node-border: var(--cy-color-line);
+    }`;
+    expect(withSymbolFallback(css)).toBe(`cy-artboard {
+      --cy-text-title-family: 'Chakra Petch', '${SYMBOLS_FAMILY}', sans-serif;
+      --cy-text-tag-family: "IBM Plex Mono", '${SYMBOLS_FAMILY}',monospace !important;
+      --cy-text-badge-family: VT323, '${SYMBOLS_FAMILY}';
+      --cy-text-note-role-family: var(--brand-font);
+      --cy-node-border: var(--cy-color-line);
+    }`);
+    expect(withSymbolFallback(withSymbolFallback(css))).toBe(withSymbolFallback(css));
+  });
+
+  it('has arrows, math, Greek and check marks, and none of what the Latin faces are for', () => {
+    const symbols = pageGlyphCoverage()[SYMBOLS_FAMILY]!;
+    expect([...'→⇒≥≠λΔ✓─'].filter((c) => !covers(symbols, c.codePointAt(0)!))).toEqual([]);
+    // ↑ and − are in the latin subsets: the theme's own font draws them, as before.
+    expect([...'↑−A€'].filter((c) => covers(symbols, c.codePointAt(0)!))).toEqual([]);
+    const css = readFileSync('dist/page/page-sym.css');
+    expect([needsExtraFaces('pull → ack', css), needsExtraFaces('λ handler', css), needsExtraFaces('↑ up − down', css)]).toEqual([
+      true,
+      true,
+      false,
     ]);
   });
 });

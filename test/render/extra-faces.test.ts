@@ -1,26 +1,28 @@
 /**
- * The Latin Extended faces, added to a tab only when a text needs them, in real Chromium: the
- * page draws Ł and ř with the bundled fonts whatever the session did before, and a Latin picture
- * comes out the same before and after a tab has them.
+ * The extra faces — Latin Extended, and the symbols family — added to a tab only when a text
+ * needs them, in real Chromium: the page draws Ł, ř and → with the bundled fonts whatever the
+ * session did before, and a Latin picture comes out the same before and after a tab has them.
  */
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparePng } from '../../src/compare/compare.js';
-import { EXTRA_FACES_FILE } from '../../src/fonts/extra-faces.js';
+import { EXTENDED_FACES_FILE, SYMBOL_FACES_FILE } from '../../src/fonts/extra-faces.js';
 import { Renderer } from '../../src/renderer.js';
 import { readPageAssets } from '../../src/render/session.js';
 
 const LATIN = 'examples/https-request-path.yaml';
 const EXTENDED = 'test/fixtures/fonts/latin-extended.yaml';
+const SYMBOLS = 'test/fixtures/fonts/symbols.yaml';
 
-describe('Latin Extended faces by need', () => {
+describe('extra faces by need', () => {
   let renderer: Renderer;
   let fresh: Renderer;
   let without: Renderer;
   beforeAll(async () => {
     const assets = readPageAssets();
-    assets.delete(EXTRA_FACES_FILE);
+    assets.delete(EXTENDED_FACES_FILE);
+    assets.delete(SYMBOL_FACES_FILE);
     [renderer, fresh, without] = await Promise.all([Renderer.open(), Renderer.open(), Renderer.open({ assets })]);
   });
   afterAll(async () => {
@@ -28,11 +30,15 @@ describe('Latin Extended faces by need', () => {
   });
 
   const pageOf = (r: Renderer) => (r as unknown as { session: { page: Page } }).session.page;
-  /** The tab's loaded faces that are for Latin Extended characters (fontsource's latin-ext range starts at U+100). */
-  const extendedFaces = (r: Renderer) =>
-    pageOf(r).evaluate(() =>
-      [...document.fonts].filter((f) => f.status === 'loaded' && f.unicodeRange.startsWith('U+100-')).map((f) => `${f.family} ${f.weight}`),
+  /** The tab's loaded faces that are for Latin Extended characters (fontsource's latin-ext range starts at U+100), or for Greek (the symbols'). */
+  const loadedFaces = (r: Renderer, from: string) =>
+    pageOf(r).evaluate(
+      (start) =>
+        [...document.fonts].filter((f) => f.status === 'loaded' && f.unicodeRange.startsWith(start)).map((f) => `${f.family} ${f.weight}`),
+      from,
     );
+  const extendedFaces = (r: Renderer) => loadedFaces(r, 'U+100-');
+  const symbolFaces = (r: Renderer) => loadedFaces(r, 'U+370-');
 
   it('adds them to the tab only for a text that needs them, and draws with them', async () => {
     const latin = await renderer.renderFile(LATIN);
@@ -50,15 +56,25 @@ describe('Latin Extended faces by need', () => {
     // Without them the letters come out in another font: the picture differs.
     const fallback = await without.renderFile(EXTENDED);
     expect(comparePng(extended.bytes, fallback.bytes, { threshold: 0 }).diffPixels).toBeGreaterThan(0);
-    // A Latin picture drawn again once the tab has them is the same to the pixel.
+    expect(await symbolFaces(renderer)).toEqual([]);
+
+    // The symbols family, the same way.
+    const symbols = await renderer.renderFile(SYMBOLS);
+    expect((await symbolFaces(renderer)).sort()).toEqual(['cyanotype symbols 400', 'cyanotype symbols 700']);
+    const symbolsFirst = await fresh.renderFile(SYMBOLS);
+    expect(comparePng(symbols.bytes, symbolsFirst.bytes, { threshold: 0 }).diffPixels).toBe(0);
+    const symbolsWithout = await without.renderFile(SYMBOLS);
+    expect(comparePng(symbols.bytes, symbolsWithout.bytes, { threshold: 0 }).diffPixels).toBeGreaterThan(0);
+
+    // A Latin picture drawn again once the tab has both is the same to the pixel.
     const again = await renderer.renderFile(LATIN);
     expect(comparePng(latin.bytes, again.bytes, { threshold: 0 }).diffPixels).toBe(0);
   });
 
-  it('check finds every letter in the theme fonts', () => {
-    const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'check', EXTENDED, '--json'], { encoding: 'utf8' });
+  it('check finds every letter and symbol in the bundled fonts', () => {
+    const run = spawnSync(process.execPath, ['bin/cyanotype.js', 'check', EXTENDED, SYMBOLS, '--json'], { encoding: 'utf8' });
     const { items } = JSON.parse(run.stdout) as { items: Array<{ findings: Array<{ rule: string; message: string }> }> };
-    expect(items[0]?.findings).toEqual([]);
+    expect(items.map((item) => item.findings)).toEqual([[], []]);
     expect(run.status).toBe(0);
   });
 });
