@@ -1,11 +1,12 @@
 /**
- * missing-glyph: characters neither the theme's bundled fonts nor the bundled symbols family can draw. Chromium draws them with
- * whatever font the machine has — or, with none, as empty boxes — so the picture differs
- * between machines, and may not say what the spec says.
+ * missing-glyph: characters neither the theme's bundled fonts nor the bundled symbols family can
+ * draw. Chromium draws them with whatever font the machine has — or, with none, as empty boxes —
+ * so the picture differs between machines, and may not say what the spec says.
  */
 import type { InspectedText } from '../document.js';
 import { fontFamilies } from '../fonts/family-list.js';
-import { covers, type GlyphCoverage } from '../fonts/page-fonts.js';
+import { covers } from '../fonts/code-points.js';
+import type { GlyphCoverage } from '../fonts/page-fonts.js';
 import { SYMBOLS_FAMILY } from '../fonts/symbols.js';
 import type { Finding } from './findings.js';
 import { elementOf } from './layout-audit.js';

@@ -3,17 +3,18 @@
  * same plus layout, for the dev server and standalone HTML), dev.js (the dev page's toolbar
  * and live connection), page.css (the fonts' Latin faces as data URLs), page-ext.css (their
  * Latin Extended faces) and page-sym.css (the symbols family), both added to a tab only when a
- * text needs them (src/fonts/extra-faces.ts), and glyphs.json (which characters those fonts have, for the missing-glyph check). Used by `npm run build` and,
- * on every component edit, by `cyanotype dev`.
+ * text needs them (src/fonts/extra-faces.ts), and glyphs.json (which characters those fonts
+ * have, for the missing-glyph check). Used by `npm run build` and, on every component edit, by
+ * `cyanotype dev`.
  */
 import { build, type BuildOptions } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { EXTENDED_FACES_FILE, SYMBOL_FACES_FILE } from '../fonts/extra-faces.js';
-import { coverageOfCss, GLYPHS_FILE, parseUnicodeRange, union } from '../fonts/page-fonts.js';
+import { parseUnicodeRange, union, without } from '../fonts/code-points.js';
+import { coverageOfCss, GLYPHS_FILE } from '../fonts/page-fonts.js';
 import { SYMBOL_BLOCKS, SYMBOLS_FAMILY } from '../fonts/symbols.js';
-import type { CodePointRanges } from '../fonts/woff2-cmap.js';
 
 const SCRIPTS = [
   ['main.ts', 'page.js'],
@@ -110,7 +111,7 @@ async function extendedFaces(root: string): Promise<string> {
 async function symbolFaces(root: string): Promise<string> {
   const latin = [...(await fontsourceFaces(root, 'latin')), ...(await fontsourceFaces(root, 'latin-ext'))];
   const taken = latin.map((f) => parseUnicodeRange(f.range)).reduce(union, []);
-  const range = withoutRanges(parseUnicodeRange(SYMBOL_BLOCKS), taken)
+  const range = without(parseUnicodeRange(SYMBOL_BLOCKS), taken)
     .map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`))
     .join(',');
   const require = createRequire(join(root, 'package.json'));
@@ -124,18 +125,3 @@ async function symbolFaces(root: string): Promise<string> {
 }
 
 const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
-
-/** The characters of `ranges` that are not in `taken`. */
-function withoutRanges(ranges: CodePointRanges, taken: CodePointRanges): CodePointRanges {
-  const out: [number, number][] = [];
-  for (const [from, to] of ranges) {
-    let at = from;
-    for (const [a, b] of taken) {
-      if (b < at || a > to) continue;
-      if (a > at) out.push([at, a - 1]);
-      at = Math.max(at, b + 1);
-    }
-    if (at <= to) out.push([at, to]);
-  }
-  return out;
-}

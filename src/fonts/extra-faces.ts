@@ -6,8 +6,7 @@
  * has them they draw exactly the characters in their ranges and Latin text keeps its faces and
  * its pixels.
  */
-import { covers, parseUnicodeRange } from './page-fonts.js';
-import type { CodePointRanges } from './woff2-cmap.js';
+import { covers, parseUnicodeRange, type CodePointRanges } from './code-points.js';
 
 export const EXTENDED_FACES_FILE = 'page-ext.css';
 export const SYMBOL_FACES_FILE = 'page-sym.css';

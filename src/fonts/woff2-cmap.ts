@@ -5,8 +5,7 @@
  */
 import { brotliDecompressSync } from 'node:zlib';
 
-/** Inclusive code point ranges, sorted and merged. */
-export type CodePointRanges = readonly (readonly [number, number])[];
+import type { CodePointRanges } from './code-points.js';
 
 /** WOFF2's table directory names the 63 common tables by index; these are the ones whose sizes change how to read it. */
 const KNOWN_TAGS = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name', 'OS/2', 'post', 'cvt ', 'fpgm', 'glyf', 'loca'];

@@ -14,6 +14,7 @@ const work = scratchDir('dev');
 const specs = join(work, 'specs');
 const theme = join(work, 'brand');
 cpSync('examples', specs, { recursive: true });
+cpSync('test/fixtures/fonts', specs, { recursive: true });
 cpSync('themes/blueprint', theme, { recursive: true });
 writeFileSync(join(theme, 'theme.json'), JSON.stringify({ name: 'brand', description: 'test', appearance: 'dark' }));
 
@@ -68,6 +69,21 @@ describe('cyanotype dev', () => {
         const { bytes } = await renderer.renderFile(join(specs, 'docker-container-layers.yaml'), { theme: name });
         const result = comparePng(bytes, fromDev);
         expect(result.pass && result.diffPixels, name).toBe(0);
+      }
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('shows Latin Extended letters and symbols exactly as cyanotype render does (the dev page links their faces, the renderer adds them by need)', async () => {
+    const renderer = await Renderer.open();
+    try {
+      for (const spec of ['latin-extended', 'symbols']) {
+        await page.goto(`${server.url}?spec=${spec}&theme=blueprint`);
+        await rendered();
+        const fromDev = await artboardPng();
+        const { bytes } = await renderer.renderFile(join(specs, `${spec}.yaml`));
+        expect(comparePng(bytes, fromDev, { threshold: 0 }).diffPixels, spec).toBe(0);
       }
     } finally {
       await renderer.close();

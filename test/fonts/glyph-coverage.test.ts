@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { auditGlyphs } from '../../src/check/glyphs.js';
 import { fontFamilies } from '../../src/fonts/family-list.js';
 import type { InspectedText } from '../../src/document.js';
-import { coverageOfCss, covers, intersect, pageGlyphCoverage, parseUnicodeRange, union } from '../../src/fonts/page-fonts.js';
+import { covers, intersect, parseUnicodeRange, union, without } from '../../src/fonts/code-points.js';
+import { coverageOfCss, pageGlyphCoverage } from '../../src/fonts/page-fonts.js';
 import { needsExtraFaces } from '../../src/fonts/extra-faces.js';
 import { SYMBOLS_FAMILY, withSymbolFallback } from '../../src/fonts/symbols.js';
 import { cmapCodePoints, woff2CodePoints } from '../../src/fonts/woff2-cmap.js';
@@ -99,7 +100,7 @@ describe('glyph coverage of the bundled fonts', () => {
     expect(covers(coverage['Share Tech Mono']!, 0x141)).toBe(false);
   });
 
-  it('reads a unicode-range: single points, spans, wildcards, merged and sorted', () => {
+  it('reads a unicode-range: single points, spans, wildcards, merged and sorted; joins and takes away ranges', () => {
     expect(parseUnicodeRange('U+0304, U+0100-02BA,u+1E??,U+0300-0305')).toEqual([
       [0x100, 0x2ba],
       [0x300, 0x305],
@@ -116,6 +117,19 @@ describe('glyph coverage of the bundled fonts', () => {
     ).toEqual([
       [1, 6],
       [9, 9],
+    ]);
+    expect(
+      without(
+        [[0, 20]],
+        [
+          [0, 2],
+          [5, 6],
+          [18, 30],
+        ],
+      ),
+    ).toEqual([
+      [3, 4],
+      [7, 17],
     ]);
   });
 });
