@@ -4,12 +4,20 @@
  * session did before, and a Latin picture comes out the same before and after a tab has them.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparePng } from '../../src/compare/compare.js';
 import { EXTENDED_FACES_FILE, SYMBOL_FACES_FILE } from '../../src/fonts/extra-faces.js';
+import { SYMBOLS_FAMILY } from '../../src/fonts/symbols.js';
+import { DETERMINISM_FLAGS, QUIET_FLAGS } from '../../src/render/flags.js';
+import { findBrowser } from '../../src/render/find-browser.js';
 import { Renderer } from '../../src/renderer.js';
 import { readPageAssets } from '../../src/render/session.js';
+import { scratchDir } from '../support/scratch.js';
 
 const LATIN = 'examples/https-request-path.yaml';
 const EXTENDED = 'test/fixtures/fonts/latin-extended.yaml';
@@ -69,6 +77,32 @@ describe('extra faces by need', () => {
     // A Latin picture drawn again once the tab has both is the same to the pixel.
     const again = await renderer.renderFile(LATIN);
     expect(comparePng(latin.bytes, again.bytes, { threshold: 0 }).diffPixels).toBe(0);
+  });
+
+  it('a standalone HTML file carries the faces its document needs, and draws the PNG to the pixel', async () => {
+    const out = scratchDir('standalone');
+    for (const format of ['html', 'png'])
+      expect(spawnSync(process.execPath, ['bin/cyanotype.js', 'render', SYMBOLS, LATIN, '-o', out, '--format', format]).status).toBe(0);
+    // The faces themselves (the page script names the family too, so look for its @font-face).
+    const face = `@font-face{font-family:'${SYMBOLS_FAMILY}'`;
+    expect(readFileSync(join(out, 'symbols.html'), 'utf8').includes(face)).toBe(true);
+    expect(readFileSync(join(out, 'https-request-path.html'), 'utf8').includes(face)).toBe(false);
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    const browser = await puppeteer.launch({
+      executablePath: findBrowser(),
+      headless: true,
+      args: [...DETERMINISM_FLAGS, ...QUIET_FLAGS, ...(root ? ['--no-sandbox'] : [])],
+      defaultViewport: { width: 1024, height: 1024, deviceScaleFactor: 1 },
+    });
+    try {
+      const page = (await browser.pages())[0] ?? (await browser.newPage());
+      await page.goto(pathToFileURL(join(out, 'symbols.html')).href);
+      await page.waitForSelector('[data-cyanotype-artboard][data-cyanotype-state=rendered]');
+      const shot = (await (await page.$('[data-cyanotype-artboard]'))!.screenshot({ type: 'png' })) as Uint8Array;
+      expect(comparePng(readFileSync(join(out, 'symbols.png')), shot, { threshold: 0 }).diffPixels).toBe(0);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('check finds every letter and symbol in the bundled fonts', () => {
