@@ -3,8 +3,8 @@
  * same plus layout, for the dev server and standalone HTML), dev.js (the dev page's toolbar
  * and live connection), page.css (the fonts' Latin faces as data URLs), page-ext.css (their
  * Latin Extended faces) and page-sym.css (the symbols family), both added to a tab only when a
- * text needs them (src/fonts/extra-faces.ts), and glyphs.json (which characters those fonts
- * have, for the missing-glyph check). Used by `npm run build` and, on every component edit, by
+ * text needs them (src/fonts/extra-faces.ts), glyphs.json (which characters those fonts
+ * have, for the missing-glyph check) and bundle.sha256 (their digest, for output stamps). Used by `npm run build` and, on every component edit, by
  * `cyanotype dev`.
  */
 import { build, type BuildOptions } from 'esbuild';
@@ -15,6 +15,7 @@ import { EXTENDED_FACES_FILE, SYMBOL_FACES_FILE } from '../fonts/extra-faces.js'
 import { parseUnicodeRange, union, without } from '../fonts/code-points.js';
 import { coverageOfCss, GLYPHS_FILE } from '../fonts/page-fonts.js';
 import { SYMBOL_BLOCKS, SYMBOLS_FAMILY } from '../fonts/symbols.js';
+import { BUNDLE_DIGEST_FILE, BUNDLE_FILES, bundleDigest } from '../render/page-assets.js';
 
 const SCRIPTS = [
   ['main.ts', 'page.js'],
@@ -42,7 +43,7 @@ export async function bundlePage(root: string, out: string, options: { readonly 
       }),
     ),
   );
-  if (options.scriptsOnly) return;
+  if (options.scriptsOnly) return writeDigest(out);
   await build({
     ...common,
     entryPoints: [join(root, 'components/page/fonts.css')],
@@ -58,6 +59,14 @@ export async function bundlePage(root: string, out: string, options: { readonly 
   await writeFile(join(out, SYMBOL_FACES_FILE), symbols);
   await writeFile(join(out, GLYPHS_FILE), JSON.stringify(coverageOfCss(css + extended + symbols)));
   await copyFile(join(root, 'components/page/dev.html'), join(out, 'dev.html'));
+  await writeDigest(out);
+}
+
+/** The bundle's digest for output stamps (src/render/page-assets.ts), made once here rather than by every render. */
+async function writeDigest(out: string): Promise<void> {
+  const files = new Map<string, Buffer>();
+  for (const name of BUNDLE_FILES) files.set(name, await readFile(join(out, name)).catch(() => Buffer.alloc(0)));
+  await writeFile(join(out, BUNDLE_DIGEST_FILE), `${bundleDigest(files)}\n`);
 }
 
 /** A fontsource face: the block its weight's CSS file names `<package>-<subset>-<weight>-normal`. */

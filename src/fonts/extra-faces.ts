@@ -26,12 +26,18 @@ function rangesIn(css: { toString(): string }): CodePointRanges {
   return ranges;
 }
 
-/** True when `text` has a character one of the extra faces is for (and so must be in the tab before it is measured or drawn). */
-export function needsExtraFaces(text: string, css: { toString(): string }): boolean {
+/**
+ * True when `text` has a character one of the extra faces in `css` is for (and so must be in the
+ * tab before it is measured or drawn). `css` is asked for only when the text has a character
+ * above Latin-1: most texts never need the file read.
+ */
+export function needsExtraFaces(text: string, css: () => { toString(): string } | undefined): boolean {
   for (let i = 0; i < text.length; i++) {
     // Latin-1 is the shell's own faces': most texts end the search here, character by character.
     if (text.charCodeAt(i) <= 0xff) continue;
-    const ranges = rangesIn(css);
+    const faces = css();
+    if (!faces) return false;
+    const ranges = rangesIn(faces);
     for (const ch of text.slice(i)) if (covers(ranges, ch.codePointAt(0)!)) return true;
     return false;
   }

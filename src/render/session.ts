@@ -3,8 +3,6 @@
  * with flags chosen for identical pixels, opens the bundled page shell as its tab's start page,
  * blocks every request the page makes, and turns a RenderDocument into image bytes.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import type { Inspection, PageApi, RenderDocument } from '../document.js';
 import { EXTRA_FACE_FILES, needsExtraFaces } from '../fonts/extra-faces.js';
@@ -12,12 +10,12 @@ import { fontKey, packRequests, type MeasureRequest } from '../layout/measure-ta
 import type { Layout, LayoutMetrics } from '../layout/types.js';
 import type { Size } from '../spec/model.js';
 import { BrowserError, RenderError } from '../errors.js';
-import { packageRoot } from '../package-root.js';
 import { mark, traced } from '../trace.js';
 import { withTimeout } from './with-timeout.js';
 import { identityFromProduct } from './browser-identity.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
 import { LaunchedChromium } from './launch.js';
+import { pageAsset, readPageAssets } from './page-assets.js';
 import { shellHtml } from './shell-html.js';
 import { launchFlags, machineFlags, recordedArgs } from './launch-args.js';
 
@@ -103,29 +101,6 @@ export interface SessionOptions {
   readonly headless?: true | 'shell' | undefined;
   /** The page bundle, when the caller has read it anyway (see readPageAssets). */
   readonly assets?: ReadonlyMap<string, Buffer> | undefined;
-}
-
-/**
- * The page bundle: the drawing tab's script (page.js), the standalone HTML's (page-full.js), the
- * fonts (page.css) and the extra faces added to a tab when a text needs them (page-ext.css, page-sym.css).
- */
-const PAGE_ASSETS = ['page.js', 'page-full.js', 'page.css', ...EXTRA_FACE_FILES] as const;
-
-/**
- * The page bundle, read at once (~0.4 MB, well under a millisecond): the shell is written into
- * Chromium's profile before it starts, and a missing bundle is reported before any browser is.
- */
-export function readPageAssets(): Map<string, Buffer> {
-  const directory = join(packageRoot(), 'dist', 'page');
-  const assets = new Map<string, Buffer>();
-  for (const name of PAGE_ASSETS) {
-    try {
-      assets.set(name, readFileSync(join(directory, name)));
-    } catch {
-      throw new BrowserError(`the page bundle is missing (${join(directory, name)}); run \`npm run build\``);
-    }
-  }
-  return assets;
 }
 
 export class BrowserSession {
@@ -329,9 +304,9 @@ export class BrowserSession {
     if (this.extraFaces.page !== page) this.extraFaces = { page, added: new Set() };
     const { added } = this.extraFaces;
     for (const file of EXTRA_FACE_FILES) {
-      const css = this.assets.get(file);
-      if (added.has(file) || !css || !needsExtraFaces(text, css)) continue;
-      await this.exclusive(() => traced(`extra faces ${file}`, () => callPage(page, 'addFaces', file, css.toString('utf8'))));
+      const css = () => pageAsset(this.assets, file);
+      if (added.has(file) || !needsExtraFaces(text, css)) continue;
+      await this.exclusive(() => traced(`extra faces ${file}`, () => callPage(page, 'addFaces', file, css()?.toString('utf8') ?? '')));
       added.add(file);
     }
   }

@@ -5,13 +5,16 @@
  */
 import type { RenderDocument } from '../document.js';
 import { EXTRA_FACE_FILES, needsExtraFaces } from '../fonts/extra-faces.js';
+import { pageAsset } from './page-assets.js';
 import { pageDocument } from './shell-html.js';
 
 export function standaloneHtml(doc: RenderDocument, assets: ReadonlyMap<string, Buffer>): string {
   // The extra faces the document has a character for (the file has no renderer to add them when
   // needed); a Latin document's file goes without them (~240 KB and ~680 KB).
   const text = JSON.stringify(doc.spec);
-  const extra = EXTRA_FACE_FILES.map((file) => assets.get(file)).filter((css) => css !== undefined && needsExtraFaces(text, css));
+  const extra = EXTRA_FACE_FILES.filter((file) => needsExtraFaces(text, () => pageAsset(assets, file))).map((file) =>
+    pageAsset(assets, file),
+  );
   return pageDocument({
     script: assets.get('page-full.js')?.toString('utf8') ?? '',
     style: [assets.get('page.css'), ...extra].map((css) => css?.toString('utf8') ?? '').join('\n'),
