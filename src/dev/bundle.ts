@@ -53,8 +53,9 @@ export async function bundlePage(root: string, out: string, options: { readonly 
   });
   const css = (await readFile(join(out, 'page.css'), 'utf8')).replace(/,url\(\)\s*format\("woff"\)/g, '');
   await writeFile(join(out, 'page.css'), css);
-  const extended = await extendedFaces(root);
-  const symbols = await symbolFaces(root);
+  const [latin, latinExt] = [await fontsourceFaces(root, 'latin'), await fontsourceFaces(root, 'latin-ext')];
+  const extended = await extendedFaces(latinExt);
+  const symbols = await symbolFaces(root, [...latin, ...latinExt]);
   await writeFile(join(out, EXTENDED_FACES_FILE), extended);
   await writeFile(join(out, SYMBOL_FACES_FILE), symbols);
   await writeFile(join(out, GLYPHS_FILE), JSON.stringify(coverageOfCss(css + extended + symbols)));
@@ -73,8 +74,8 @@ async function writeDigest(out: string): Promise<void> {
 interface FontsourceFace {
   readonly family: string;
   readonly weight: string;
-  /** The WOFF2 file, as a base64 data URL. */
-  readonly data: string;
+  /** The WOFF2 file's path. */
+  readonly file: string;
   readonly range: string;
 }
 
@@ -91,15 +92,15 @@ async function fontsourceFaces(root: string, subset: string): Promise<Fontsource
     const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
     const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
     if (!file || !range || !family) throw new Error(`@fontsource/${pkg}/${weight}.css: unexpected ${subset} face`);
-    const font = await readFile(join(dirname(require.resolve(`@fontsource/${pkg}/package.json`)), 'files', file));
-    faces.push({ family, weight, data: `data:font/woff2;base64,${font.toString('base64')}`, range });
+    faces.push({ family, weight, file: join(dirname(require.resolve(`@fontsource/${pkg}/package.json`)), 'files', file), range });
   }
   return faces;
 }
 
-const fontFace = (family: string, weight: string, data: string, range: string) =>
+/** An @font-face rule with the WOFF2 file inlined as a data URL. */
+const fontFace = async (family: string, weight: string, file: string, range: string) =>
   `@font-face{font-family:${family};font-style:normal;font-display:swap;font-weight:${weight};` +
-  `src:url(${data}) format("woff2");unicode-range:${range}}`;
+  `src:url(data:font/woff2;base64,${(await readFile(file)).toString('base64')}) format("woff2");unicode-range:${range}}`;
 
 /**
  * The Latin Extended faces (Ł, ř, ő, ş…) of every face fonts.css bundles, as data URLs, each with
@@ -107,9 +108,9 @@ const fontFace = (family: string, weight: string, data: string, range: string) =
  * so Latin text keeps its faces and its pixels. A family fontsource has no latin-ext subset for
  * (Share Tech Mono) has none.
  */
-async function extendedFaces(root: string): Promise<string> {
-  const faces = await fontsourceFaces(root, 'latin-ext');
-  return `${faces.map((f) => fontFace(f.family, f.weight, f.data, f.range)).join('\n')}\n`;
+async function extendedFaces(faces: readonly FontsourceFace[]): Promise<string> {
+  const rules = await Promise.all(faces.map((f) => fontFace(f.family, f.weight, f.file, f.range)));
+  return `${rules.join('\n')}\n`;
 }
 
 /**
@@ -117,20 +118,17 @@ async function extendedFaces(root: string): Promise<string> {
  * blocks less every range a bundled Latin or Latin Extended face is for, so it never stands in for a
  * character a theme's own font was meant to draw (↑ and − are in the latin subsets).
  */
-async function symbolFaces(root: string): Promise<string> {
-  const latin = [...(await fontsourceFaces(root, 'latin')), ...(await fontsourceFaces(root, 'latin-ext'))];
+async function symbolFaces(root: string, latin: readonly FontsourceFace[]): Promise<string> {
   const taken = latin.map((f) => parseUnicodeRange(f.range)).reduce(union, []);
   const range = without(parseUnicodeRange(SYMBOL_BLOCKS), taken)
     .map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`))
     .join(',');
   const require = createRequire(join(root, 'package.json'));
   const files = join(dirname(require.resolve('@fontsource/dejavu-sans/package.json')), 'files');
-  const faces = [];
-  for (const weight of ['400', '700']) {
-    const font = await readFile(join(files, `dejavu-sans-latin-${weight}-normal.woff2`));
-    faces.push(fontFace(`'${SYMBOLS_FAMILY}'`, weight, `data:font/woff2;base64,${font.toString('base64')}`, range));
-  }
-  return `${faces.join('\n')}\n`;
+  const rules = await Promise.all(
+    ['400', '700'].map((weight) => fontFace(`'${SYMBOLS_FAMILY}'`, weight, join(files, `dejavu-sans-latin-${weight}-normal.woff2`), range)),
+  );
+  return `${rules.join('\n')}\n`;
 }
 
 const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
