@@ -22,8 +22,8 @@ export type RuleId = keyof typeof RULES;
 export type Severity = 'error' | 'warning';
 
 export interface ElementRef {
-  readonly kind: 'component' | 'connection' | 'note' | 'legend' | 'title' | 'band' | 'artboard';
-  /** Component or connection id, note index, legend step number; "" for the title or artboard. */
+  readonly kind: 'component' | 'connection' | 'note' | 'legend' | 'title' | 'band' | 'diagram' | 'artboard';
+  /** Component or connection id, note index, legend step number; "" for the title, the diagram or the artboard. */
   readonly id: string;
 }
 
@@ -36,7 +36,8 @@ export interface Finding {
   readonly message: string;
 }
 
-export const describeElement = (e: ElementRef): string => (e.kind === 'title' || e.kind === 'artboard' ? e.kind : `${e.kind} ${e.id}`);
+export const describeElement = (e: ElementRef): string =>
+  e.kind === 'title' || e.kind === 'diagram' || e.kind === 'artboard' ? e.kind : `${e.kind} ${e.id}`;
 
 export function formatFinding(f: Finding): string {
   const where = f.box ? ` at ${Math.round(f.box.x)},${Math.round(f.box.y)} ${Math.round(f.box.width)}×${Math.round(f.box.height)}` : '';

@@ -38,9 +38,36 @@ export function elementOf(kind: TextKind, owner: string): ElementRef {
   }
 }
 
+/** Texts drawn inside the diagram, and so at its scale. */
+const IN_DIAGRAM: ReadonlySet<TextKind> = new Set(['component-label', 'component-role', 'connection-label', 'band']);
+
+/** A text in a diagram scaled below 1 that would reach the limit at the theme's own size. */
+function shrunkByScale(text: InspectedText, scale: number): boolean {
+  return scale < 1 && IN_DIAGRAM.has(text.kind) && text.fontSize / scale >= MIN_TEXT_PX - 0.01;
+}
+
+/**
+ * One finding for a diagram too big for the artboard at the theme's sizes: every text in it is
+ * too small for the same reason, and one fix (fewer or shorter parts) mends them all.
+ */
+function diagramTooSmall(layout: Layout, texts: readonly InspectedText[]): Finding {
+  const { origin, width, height, scale } = layout.diagram;
+  const smallest = Math.min(...texts.map((t) => t.fontSize));
+  const count = texts.length === 1 ? `"${short(texts[0]!)}" is` : `${texts.length} of its texts are`;
+  return {
+    rule: 'text-too-small',
+    severity: 'error',
+    element: { kind: 'diagram', id: '' },
+    box: { x: origin.x, y: origin.y, width: width * scale, height: height * scale },
+    message: `the diagram is drawn at ${Math.floor(scale * 100)}% of the theme's sizes to fit the artboard, so ${count} under the ${MIN_TEXT_PX} px limit (${smallest.toFixed(1)} px); remove or merge components, shorten labels and roles, or split the diagram`,
+  };
+}
+
 export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Finding[] {
   const findings: Finding[] = [];
   const artboard = drawn.artboard;
+  /** Texts under the limit only because the whole diagram was scaled down to fit: one finding for all. */
+  const shrunk: InspectedText[] = [];
 
   for (const text of drawn.texts) {
     const element = elementOf(text.kind, text.owner);
@@ -63,15 +90,18 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
       });
     }
     if (text.fontSize < MIN_TEXT_PX - 0.01) {
-      findings.push({
-        rule: 'text-too-small',
-        severity: 'error',
-        element,
-        box: text.box,
-        message: `"${short(text)}" is ${text.fontSize.toFixed(1)} px, below the ${MIN_TEXT_PX} px limit; shorten it or split the diagram`,
-      });
+      if (shrunkByScale(text, layout.diagram.scale)) shrunk.push(text);
+      else
+        findings.push({
+          rule: 'text-too-small',
+          severity: 'error',
+          element,
+          box: text.box,
+          message: `"${short(text)}" is ${text.fontSize.toFixed(1)} px, below the ${MIN_TEXT_PX} px limit; shorten it or split the diagram`,
+        });
     }
   }
+  if (shrunk.length > 0) findings.push(diagramTooSmall(layout, shrunk));
 
   const boxes = drawn.parts.filter((p) => p.kind === 'component');
   const labels = drawn.parts.filter((p) => p.kind === 'connection-label');

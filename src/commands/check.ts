@@ -149,7 +149,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
   if (options.json) out(JSON.stringify({ items, browsers }, null, 2));
   else
     out(
-      `${items.length - invalid - failed} checked, ${invalid ? `${invalid} invalid, ` : ''}${failed ? `${failed} not drawn, ` : ''}${errors} errors, ${warnings} warnings`,
+      `${items.length - invalid - failed} checked, ${invalid ? `${invalid} invalid, ` : ''}${failed ? `${failed} not drawn, ` : ''}${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
     );
   if (invalid > 0 || items.some((i) => i.exitCode === 2)) return 2;
   return failed > 0 || errors > 0 || (options.strict && warnings > 0) ? 1 : 0;

@@ -85,6 +85,36 @@ describe('layout audit', () => {
     expect(auditLayout(spec, around, inspection([text({ fontSize: 11 })]))).toEqual([]);
   });
 
+  it('text-too-small: one finding for a diagram scaled down to fit, naming how many of its texts it made too small', () => {
+    const scaled: Layout = { ...around, diagram: { ...around.diagram, scale: 0.8, origin: { x: 40, y: 120 } } };
+    const findings = auditLayout(
+      spec,
+      scaled,
+      inspection([
+        text({ fontSize: 10.4 }),
+        text({ kind: 'connection-label', owner: 'a-to-c', fontSize: 9.6 }),
+        text({ kind: 'component-role', fontSize: 12 }),
+        // Under the limit at the theme's own size too: its own finding.
+        text({ kind: 'component-role', owner: 'c2', text: 'tiny', fontSize: 8 }),
+        // Not in the diagram, so not scaled with it: its own finding.
+        text({ kind: 'note-title', owner: '0', text: 'Note', fontSize: 10.5 }),
+      ]),
+    );
+    expect(findings.map((f) => [f.rule, f.element])).toEqual([
+      ['text-too-small', { kind: 'component', id: 'c2' }],
+      ['text-too-small', { kind: 'note', id: '0' }],
+      ['text-too-small', { kind: 'diagram', id: '' }],
+    ]);
+    const diagram = findings[2]!;
+    expect(diagram.box).toEqual({ x: 40, y: 120, width: 1024 * 0.8, height: 1024 * 0.8 });
+    expect(diagram.message).toMatch(/drawn at 80% .* so 2 of its texts are under the 11 px limit \(9\.6 px\)/);
+    // The same texts in a diagram at full size are each too small on their own.
+    expect(rules(auditLayout(spec, around, inspection([text({ fontSize: 10.4 }), text({ fontSize: 9.6 })])))).toEqual([
+      'text-too-small',
+      'text-too-small',
+    ]);
+  });
+
   it('box-overlap: two components sharing area, not merely touching', () => {
     expect(
       rules(
