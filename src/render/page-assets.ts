@@ -1,9 +1,10 @@
 /**
- * The page bundle's files in dist/page, as a render uses them: the drawing tab's script (page.js),
- * the standalone HTML's (page-full.js) and the fonts (page.css) read at once, before any browser
- * starts (the shell is written into Chromium's profile, and a missing bundle is reported first);
- * the extra faces (page-ext.css, page-sym.css: ~0.9 MB) read only by a run with a text that needs
- * them; and the bundle's digest, made at build time, for the stamps of outputs.
+ * The page bundle's files in dist/page, as a render uses them: the drawing tab's script (page.js)
+ * and the fonts (page.css) read at once, before any browser starts (the shell is written into
+ * Chromium's profile, and a missing bundle is reported first); the standalone HTML's script
+ * (page-full.js) read only by a run that writes HTML, and the extra faces (page-ext.css,
+ * page-sym.css: ~0.9 MB) only by a run with a text that needs them; and the bundle's digest, made
+ * at build time, for the stamps of outputs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,27 +14,29 @@ import { EXTRA_FACE_FILES } from '../fonts/extra-faces.js';
 import { packageRoot } from '../package-root.js';
 
 /** What every render reads. */
-const PAGE_ASSETS = ['page.js', 'page-full.js', 'page.css'] as const;
+const PAGE_ASSETS = ['page.js', 'page.css'] as const;
+
+/** The standalone HTML's script: the page with layout in it (`render --format html`). */
+export const FULL_PAGE_SCRIPT = 'page-full.js';
 
 /** Every file an output can be drawn from, in the digest. */
-export const BUNDLE_FILES = [...PAGE_ASSETS, ...EXTRA_FACE_FILES] as const;
+export const BUNDLE_FILES = [...PAGE_ASSETS, FULL_PAGE_SCRIPT, ...EXTRA_FACE_FILES] as const;
 
 /** The digest of BUNDLE_FILES, written by the build beside them. */
 export const BUNDLE_DIGEST_FILE = 'bundle.sha256';
 
 const pageDirectory = (): string => join(packageRoot(), 'dist', 'page');
 
-/** The files every render reads, read at once (~0.4 MB, well under a millisecond). */
+/** The files every render reads, read at once (~0.36 MB, well under a millisecond). */
 export function readPageAssets(): Map<string, Buffer> {
-  const assets = new Map<string, Buffer>();
-  for (const name of PAGE_ASSETS) {
-    try {
-      assets.set(name, readFileSync(join(pageDirectory(), name)));
-    } catch {
-      throw new BrowserError(`the page bundle is missing (${join(pageDirectory(), name)}); run \`npm run build\``);
-    }
-  }
-  return assets;
+  return new Map(PAGE_ASSETS.map((name) => [name, requiredPageAsset(new Map(), name)]));
+}
+
+/** A bundle file every build has: the caller's, else read from dist/page (once); a missing one is reported. */
+export function requiredPageAsset(assets: ReadonlyMap<string, Buffer>, name: string): Buffer {
+  const bytes = pageAsset(assets, name);
+  if (!bytes) throw new BrowserError(`the page bundle is missing (${join(pageDirectory(), name)}); run \`npm run build\``);
+  return bytes;
 }
 
 const bundled = new Map<string, Buffer | undefined>();

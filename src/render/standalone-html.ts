@@ -5,7 +5,7 @@
  */
 import type { RenderDocument } from '../document.js';
 import { EXTRA_FACE_FILES, needsExtraFaces } from '../fonts/extra-faces.js';
-import { pageAsset } from './page-assets.js';
+import { FULL_PAGE_SCRIPT, pageAsset, requiredPageAsset } from './page-assets.js';
 import { pageDocument } from './shell-html.js';
 
 export function standaloneHtml(doc: RenderDocument, assets: ReadonlyMap<string, Buffer>): string {
@@ -16,7 +16,7 @@ export function standaloneHtml(doc: RenderDocument, assets: ReadonlyMap<string, 
     pageAsset(assets, file),
   );
   return pageDocument({
-    script: assets.get('page-full.js')?.toString('utf8') ?? '',
+    script: requiredPageAsset(assets, FULL_PAGE_SCRIPT).toString('utf8'),
     style: [assets.get('page.css'), ...extra].map((css) => css?.toString('utf8') ?? '').join('\n'),
     title: doc.spec.title,
     data: doc,
