@@ -98,9 +98,11 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
     try {
       const { value } = await lane.run(item.name, async (renderer) => {
         const plan = (await planned(renderer)) ?? (await renderer.plan(item.spec, item.specFile));
-        // The capture as Chromium encoded it: the PNG is only read, never kept.
+        // The capture as Chromium encoded it: the PNG is only read, never kept. What was drawn
+        // comes back with it (the page reads it in the same round trip as the draw).
         const result = await renderer.capture(plan, { inspect: true });
-        return { result, inspection: result.inspection ?? (await renderer.inspect()) };
+        if (!result.inspection) throw new RenderError(item.name, 'the page did not report what it drew');
+        return { result, inspection: result.inspection };
       });
       captured();
       const { result, inspection } = value;
