@@ -9,7 +9,8 @@ import type { Size } from '../../src/spec/model.js';
 import '../artboard/cy-artboard.js';
 import type { CyArtboard } from '../artboard/cy-artboard.js';
 import { withSymbolFallback } from '../../src/fonts/symbols.js';
-import { beyondLatin1, canvasMeasurer, loadFonts } from '../shared/measure.js';
+import { beyondLatin1 } from '../../src/fonts/code-points.js';
+import { canvasMeasurer, loadFonts } from '../shared/measure.js';
 import { readMetrics } from '../shared/metrics.js';
 import { inspectArtboard } from './inspect.js';
 

@@ -1,4 +1,5 @@
 /** Text measurement with the real, loaded fonts, through one offscreen canvas. */
+import { beyondLatin1 } from '../../src/fonts/code-points.js';
 import type { FontMetrics, MeasureText } from '../../src/layout/types.js';
 
 export function canvasMeasurer(): MeasureText {
@@ -27,16 +28,4 @@ export async function loadFonts(fonts: readonly FontMetrics[], text = ''): Promi
   const sample = `AaZz09${beyondLatin1(text)}`;
   await Promise.all(fonts.map((f) => document.fonts.load(`${f.weight} ${f.size}px ${f.family}`, sample)));
   await document.fonts.ready;
-}
-
-/** Each character of `text` above U+00FF, once. */
-export function beyondLatin1(text: string): string {
-  let found = '';
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) <= 0xff) continue;
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    if (!found.includes(ch)) found += ch;
-    if (ch.length === 2) i++;
-  }
-  return found;
 }

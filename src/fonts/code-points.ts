@@ -78,3 +78,18 @@ export function parseUnicodeRange(value: string): CodePointRanges {
     .sort((a, b) => a[0] - b[0]);
   return ranges.reduce<CodePointRanges>((merged, range) => union(merged, [range]), []);
 }
+
+/**
+ * Each character of `text` above U+00FF, once: what a text asks of fonts beyond the Latin-1 every
+ * bundled face's main subset has (the page loads faces for them; Node adds the extra faces' files).
+ */
+export function beyondLatin1(text: string): string {
+  let found = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) <= 0xff) continue;
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (!found.includes(ch)) found += ch;
+    if (ch.length === 2) i++;
+  }
+  return found;
+}

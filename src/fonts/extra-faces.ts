@@ -6,7 +6,7 @@
  * has them they draw exactly the characters in their ranges and Latin text keeps its faces and
  * its pixels.
  */
-import { covers, parseUnicodeRange, type CodePointRanges } from './code-points.js';
+import { beyondLatin1, covers, parseUnicodeRange, type CodePointRanges } from './code-points.js';
 
 export const EXTENDED_FACES_FILE = 'page-ext.css';
 export const SYMBOL_FACES_FILE = 'page-sym.css';
@@ -32,14 +32,12 @@ function rangesIn(css: { toString(): string }): CodePointRanges {
  * above Latin-1: most texts never need the file read.
  */
 export function needsExtraFaces(text: string, css: () => { toString(): string } | undefined): boolean {
-  for (let i = 0; i < text.length; i++) {
-    // Latin-1 is the shell's own faces': most texts end the search here, character by character.
-    if (text.charCodeAt(i) <= 0xff) continue;
-    const faces = css();
-    if (!faces) return false;
-    const ranges = rangesIn(faces);
-    for (const ch of text.slice(i)) if (covers(ranges, ch.codePointAt(0)!)) return true;
-    return false;
-  }
+  // Latin-1 is the shell's own faces': most texts end the search here.
+  const asked = beyondLatin1(text);
+  if (!asked) return false;
+  const faces = css();
+  if (!faces) return false;
+  const ranges = rangesIn(faces);
+  for (const ch of asked) if (covers(ranges, ch.codePointAt(0)!)) return true;
   return false;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { auditGlyphs } from '../../src/check/glyphs.js';
 import { fontFamilies } from '../../src/fonts/family-list.js';
 import type { InspectedText } from '../../src/document.js';
-import { covers, intersect, parseUnicodeRange, union, without } from '../../src/fonts/code-points.js';
+import { beyondLatin1, covers, intersect, parseUnicodeRange, union, without } from '../../src/fonts/code-points.js';
 import { coverageOfCss, pageGlyphCoverage } from '../../src/fonts/page-fonts.js';
 import { needsExtraFaces } from '../../src/fonts/extra-faces.js';
 import { SYMBOLS_FAMILY, withSymbolFallback } from '../../src/fonts/symbols.js';
@@ -174,6 +174,14 @@ describe('extra faces by need', () => {
     expect(needsExtraFaces('Łódź', () => css)).toBe(true);
     expect(needsExtraFaces('Zürich “café” — naïve… €5', () => css)).toBe(false);
     expect(needsExtraFaces('注文 Queue', () => css)).toBe(false);
+  });
+
+  it('ask only about the characters above Latin-1, each once, astral ones whole', () => {
+    expect(beyondLatin1('Zürich café')).toBe('');
+    expect(beyondLatin1('Łódź → Łask → 🚀')).toBe('Łź→🚀');
+    let asked = 0;
+    expect(needsExtraFaces('plain Latin-1 ü', () => (asked++, css))).toBe(false);
+    expect(asked).toBe(0);
   });
 });
 
