@@ -8,7 +8,9 @@ import { comparePng, type CompareOptions, type CompareResult } from './compare/c
 import { UsageError } from './errors.js';
 import { Renderer, type RenderRequest, type RenderResult } from './renderer.js';
 import type { SessionOptions } from './render/session.js';
+import { loadSpecFile, toSpec } from './spec/load.js';
 import type { Spec } from './spec/model.js';
+import type { SpecInput } from './spec/schema.js';
 
 export interface RenderOptions extends RenderRequest {
   /** Chrome or Chromium executable (default: CYANOTYPE_BROWSER, system Chromium, Puppeteer's cache). */
@@ -17,15 +19,24 @@ export interface RenderOptions extends RenderRequest {
   readonly timeout?: SessionOptions['timeout'];
 }
 
-/** Renders one spec in a browser of its own. */
-export async function render(spec: string | Spec, options: RenderOptions = {}): Promise<RenderResult> {
+/**
+ * Renders one spec in a browser of its own: a spec file's path, a Spec from parseSpec or
+ * loadSpecFile, or a spec built in code as its YAML would hold it — validated like a file, a
+ * SpecError naming the place in it ("spec object: /components/1/id: …"). An invalid spec is
+ * reported before any browser starts.
+ */
+export async function render(spec: string | Spec | SpecInput, options: RenderOptions = {}): Promise<RenderResult> {
+  const [parsed, item] = typeof spec === 'string' ? [await loadSpecFile(spec), spec] : [toSpec(spec, SPEC_OBJECT), SPEC_OBJECT];
   const renderer = await Renderer.open({ browser: options.browser, timeout: options.timeout });
   try {
-    return typeof spec === 'string' ? await renderer.renderFile(spec, options) : await renderer.renderSpec(spec, spec.title, options);
+    return await renderer.renderSpec(parsed, item, options);
   } finally {
     await renderer.close();
   }
 }
+
+/** What a spec given as data is called in messages. */
+const SPEC_OBJECT = 'spec object';
 
 /** Compares an expected and an actual PNG, each given as bytes or as a file path. */
 export async function compare(

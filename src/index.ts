@@ -11,6 +11,7 @@ export type { Layout, LayoutMetrics, MeasureText } from './layout/types.js';
 export { findBrowser } from './render/find-browser.js';
 export type { ImageFormat } from './render/session.js';
 export { Renderer, type RenderRequest, type RenderResult } from './renderer.js';
-export { loadSpecFile, parseSpec } from './spec/load.js';
+export { loadSpecFile, parseSpec, specFromData } from './spec/load.js';
 export type { Spec } from './spec/model.js';
+export type { SpecInput } from './spec/schema.js';
 export { loadTheme } from './theme/themes.js';

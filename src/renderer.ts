@@ -11,8 +11,9 @@ import { renderDocument } from './render/document.js';
 import { compactPng } from './render/png-compact.js';
 import { BrowserSession, type CaptureOptions, type ImageFormat, type SessionOptions, type Timing } from './render/session.js';
 import { BrowserError, CyanotypeError, RenderError } from './errors.js';
-import { loadSpecFile } from './spec/load.js';
+import { loadSpecFile, toSpec } from './spec/load.js';
 import type { Spec } from './spec/model.js';
+import type { SpecInput } from './spec/schema.js';
 import { loadTheme, type Theme } from './theme/themes.js';
 import { currentFingerprint, type Fingerprint } from './regression/fingerprint.js';
 import { traced } from './trace.js';
@@ -117,8 +118,12 @@ export class Renderer {
     return this.renderSpec(await loadSpecFile(file), file, request);
   }
 
-  async renderSpec(spec: Spec, item: string, request: RenderRequest = {}): Promise<RenderResult> {
-    return this.draw(await this.plan(spec, item, request));
+  /**
+   * Renders a Spec (parseSpec, loadSpecFile) or a spec built in code as its YAML would hold it,
+   * which is validated first like a file (a SpecError names `item` and the place in it).
+   */
+  async renderSpec(spec: Spec | SpecInput, item: string, request: RenderRequest = {}): Promise<RenderResult> {
+    return this.draw(await this.plan(toSpec(spec, item), item, request));
   }
 
   /**

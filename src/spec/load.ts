@@ -11,7 +11,7 @@ import { SpecError } from '../errors.js';
 import { describeIssue, describeValue, pointer } from './issues.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import type { Spec } from './model.js';
-import { specSchema } from './schema.js';
+import { specSchema, type SpecInput } from './schema.js';
 import { validateSpec } from './validate.js';
 
 export const MAX_SPEC_BYTES = 256 * 1024;
@@ -40,6 +40,8 @@ export async function loadSpecFile(file: string): Promise<Spec> {
   return parseSpec(bytes, file);
 }
 
+const EXPECTED_MAPPING = 'expected a mapping with "title" and "components"';
+
 /** Parses and validates spec bytes; `file` is used in messages and to pick the syntax. */
 export function parseSpec(bytes: Uint8Array, file: string): Spec {
   const text = decode(bytes, file);
@@ -47,21 +49,42 @@ export function parseSpec(bytes: Uint8Array, file: string): Spec {
   // (a comment or a trailing comma in it would otherwise turn into a strange key).
   const json = extname(file).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
   const data = json ? parseJson(text, file) : parseYaml(text, file);
-  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-    throw new SpecError(
-      file,
-      '/',
-      `expected a mapping with "title" and "components", found ${data === null || data === undefined ? 'an empty document' : describeValue(data)}`,
-    );
+  if (data === null || data === undefined) throw new SpecError(file, '/', `${EXPECTED_MAPPING}, found an empty document`);
+  return specFromData(data, file);
+}
+
+/**
+ * A spec given as data — the document a YAML or JSON file holds (SpecInput), e.g. built in code
+ * — validated exactly as a file's is. `source` names it in messages (a SpecError's `file`), and
+ * a relative SVG icon path starts from its folder.
+ */
+export function specFromData(data: unknown, source: string): Spec {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new SpecError(source, '/', `${EXPECTED_MAPPING}, found ${describeValue(data)}`);
   }
   const result = specSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const first = mostTelling(result.error.issues);
-    if (!first) throw new SpecError(file, '/', 'invalid spec');
+    if (!first) throw new SpecError(source, '/', 'invalid spec');
     const { path, problem } = describeIssue(first);
-    throw new SpecError(file, pointer(path), problem, result.error.message);
+    throw new SpecError(source, pointer(path), problem, result.error.message);
   }
-  return validateSpec(result.data, file);
+  return validateSpec(result.data, source);
+}
+
+/**
+ * A Spec as parseSpec, loadSpecFile or specFromData made it (or a copy of one with another theme
+ * or size): it has the lists of every declared theme and size, which a document as written never
+ * has (the schema refuses those keys).
+ */
+export function isParsedSpec(value: unknown): value is Spec {
+  const candidate = value as Partial<Spec> | null;
+  return typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.themes) && Array.isArray(candidate.sizes);
+}
+
+/** The spec to draw: a parsed Spec as it is, anything else validated as a document (specFromData). */
+export function toSpec(value: Spec | SpecInput, source: string): Spec {
+  return isParsedSpec(value) ? value : specFromData(value, source);
 }
 
 function decode(bytes: Uint8Array, file: string): string {
