@@ -26,7 +26,9 @@ export interface RenderOptions extends RenderRequest {
  * reported before any browser starts.
  */
 export async function render(spec: string | Spec | SpecInput, options: RenderOptions = {}): Promise<RenderResult> {
-  const [parsed, item] = typeof spec === 'string' ? [await loadSpecFile(spec), spec] : [toSpec(spec, SPEC_OBJECT), SPEC_OBJECT];
+  const parsed = typeof spec === 'string' ? await loadSpecFile(spec) : toSpec(spec, SPEC_OBJECT);
+  // A render's failures name the file, else the spec's title (a spec object's own problems were named above).
+  const item = typeof spec === 'string' ? spec : parsed.title;
   const renderer = await Renderer.open({ browser: options.browser, timeout: options.timeout });
   try {
     return await renderer.renderSpec(parsed, item, options);
