@@ -392,7 +392,8 @@ export function planColumns(
     // Whole pixels, so the stub meets its route exactly.
     const wanted = ordered.map((_, k) =>
       Math.round(
-        span.center + (share ? 0 : (k - (ordered.length - 1) / 2) * Math.min(14, (span.height * 0.7) / Math.max(1, ordered.length - 1))),
+        span.center +
+          (share ? 0 : (k - (ordered.length - 1) / 2) * Math.min(PORT_SPACING, (span.height * 0.7) / Math.max(1, ordered.length - 1))),
       ),
     );
     const ys = side === 'EAST' ? clearOfPlates(wanted, span, lanePlates.get(column) ?? []) : wanted;
@@ -452,6 +453,15 @@ export function planColumns(
 
 /** How close a port may come to its box's corner or to the next port on the side. */
 const PORT_MARGIN = 6;
+
+/**
+ * The most a box's ports on one side are spread apart (less when the side is short): at 14 px,
+ * two arrowheads on a side sat 7–10 px apart once drawn and an arrow leaving beside an arrow
+ * arriving read as one double line. At 22, over the layout tests' 300 generated flows: 4% fewer
+ * bends, 1.5% less line, no two arrowheads on one side within 12 px (9 before), diagrams as big
+ * (mean scale 1.149 against 1.147); the flagship and the https example unchanged.
+ */
+const PORT_SPACING = 22;
 
 /** With clearOfPlates' margin, how far an arrow leaving east keeps from a rail's stub: 6 px. */
 const RAIL_STUB_CLEARANCE = 3;
