@@ -9,6 +9,7 @@ export const RULES = {
   'arrow-through-box': 'an arrow passes through a box it does not connect',
   'arrow-under-label': "an arrow runs under another arrow's label",
   'arrows-beside': 'two arrows run so close side by side that they read as one line',
+  'arrows-share-line': 'two arrows between different boxes are drawn on one line, so they read as one arrow',
   'text-too-small': 'text is smaller than the legibility limit',
   'low-contrast': 'text contrast is below WCAG AA against what is behind it',
   'missing-glyph': "a character the theme's fonts cannot draw",

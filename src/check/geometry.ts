@@ -44,6 +44,57 @@ export interface ArrowsBeside {
   readonly box: Rect;
 }
 
+/** An arrow's level or upright stretch: on the line `at` (y when level, x when upright), from `from` to `to` along it. */
+interface Stretch {
+  readonly id: string;
+  readonly level: boolean;
+  readonly at: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+function stretches(paths: readonly { readonly id: string; readonly points: readonly Point[] }[]): Stretch[] {
+  return paths.flatMap(({ id, points }) =>
+    points.slice(1).flatMap((b, k) => {
+      const a = points[k]!;
+      const level = Math.abs(a.y - b.y) < 0.01;
+      if (!level && Math.abs(a.x - b.x) >= 0.01) return [];
+      const [from, to] = level ? [Math.min(a.x, b.x), Math.max(a.x, b.x)] : [Math.min(a.y, b.y), Math.max(a.y, b.y)];
+      return to - from < 0.01 ? [] : [{ id, level, at: level ? a.y : a.x, from, to }];
+    }),
+  );
+}
+
+/**
+ * Pairs of different arrows whose parallel stretches lie between `minGap` and `maxGap` apart
+ * (centre to centre) along more than `minLength`. Each pair once, at its closest.
+ */
+function parallelPairs(
+  paths: readonly { readonly id: string; readonly points: readonly Point[] }[],
+  minGap: number,
+  maxGap: number,
+  minLength: number,
+): ArrowsBeside[] {
+  const segments = stretches(paths);
+  const found = new Map<string, ArrowsBeside>();
+  for (const [i, s] of segments.entries()) {
+    for (const t of segments.slice(i + 1)) {
+      if (s.id === t.id || s.level !== t.level) continue;
+      const gap = Math.abs(s.at - t.at);
+      const from = Math.max(s.from, t.from);
+      const length = Math.min(s.to, t.to) - from;
+      if (gap < minGap || gap >= maxGap || length <= minLength) continue;
+      const [a, b] = s.id < t.id ? [s.id, t.id] : [t.id, s.id];
+      const key = `${a}\u0000${b}`;
+      const low = Math.min(s.at, t.at);
+      const box = s.level ? { x: from, y: low, width: length, height: gap } : { x: low, y: from, width: gap, height: length };
+      const previous = found.get(key);
+      if (!previous || gap < previous.gap || (gap === previous.gap && length > previous.length)) found.set(key, { a, b, gap, length, box });
+    }
+  }
+  return [...found.values()];
+}
+
 /**
  * Pairs of different arrows with parallel stretches closer than `maxGap` (but not on one line)
  * along more than `minLength`: drawn, the two read as one line. Each pair once, at its closest.
@@ -53,30 +104,16 @@ export function arrowsBeside(
   maxGap: number,
   minLength: number,
 ): ArrowsBeside[] {
-  const segments = paths.flatMap(({ id, points }) =>
-    points.slice(1).flatMap((b, k) => {
-      const a = points[k]!;
-      const level = Math.abs(a.y - b.y) < 0.01;
-      if (!level && Math.abs(a.x - b.x) >= 0.01) return [];
-      const [from, to] = level ? [Math.min(a.x, b.x), Math.max(a.x, b.x)] : [Math.min(a.y, b.y), Math.max(a.y, b.y)];
-      return to - from < 0.01 ? [] : [{ id, level, at: level ? a.y : a.x, from, to }];
-    }),
-  );
-  const found = new Map<string, ArrowsBeside>();
-  for (const [i, s] of segments.entries()) {
-    for (const t of segments.slice(i + 1)) {
-      if (s.id === t.id || s.level !== t.level) continue;
-      const gap = Math.abs(s.at - t.at);
-      const from = Math.max(s.from, t.from);
-      const length = Math.min(s.to, t.to) - from;
-      if (gap < 0.5 || gap >= maxGap || length <= minLength) continue;
-      const [a, b] = s.id < t.id ? [s.id, t.id] : [t.id, s.id];
-      const key = `${a}\u0000${b}`;
-      const low = Math.min(s.at, t.at);
-      const box = s.level ? { x: from, y: low, width: length, height: gap } : { x: low, y: from, width: gap, height: length };
-      const previous = found.get(key);
-      if (!previous || gap < previous.gap) found.set(key, { a, b, gap, length, box });
-    }
-  }
-  return [...found.values()];
+  return parallelPairs(paths, 0.5, maxGap, minLength);
+}
+
+/**
+ * Pairs of different arrows drawn on one line (under half a pixel apart) along more than
+ * `minLength`: a shared stub or trunk, which reads as one arrow. Each pair once.
+ */
+export function arrowsOnOneLine(
+  paths: readonly { readonly id: string; readonly points: readonly Point[] }[],
+  minLength: number,
+): ArrowsBeside[] {
+  return parallelPairs(paths, 0, 0.5, minLength);
 }

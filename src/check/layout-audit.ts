@@ -7,7 +7,7 @@ import type { InspectedText, Inspection, TextKind } from '../document.js';
 import type { Layout, Point, Rect } from '../layout/types.js';
 import type { Spec } from '../spec/model.js';
 import { MIN_TEXT_PX, type ElementRef, type Finding } from './findings.js';
-import { arrowsBeside, inside, overlaps, segmentCrosses } from './geometry.js';
+import { arrowsBeside, arrowsOnOneLine, inside, overlaps, segmentCrosses } from './geometry.js';
 
 const TOLERANCE = 1;
 
@@ -221,7 +221,36 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
       message: `runs ${round(beside.gap)} px from ${beside.b} for ${Math.round(beside.length)} px: the two read as one line`,
     });
   }
+  // Arrows on one line are drawn so on purpose when they share an end (a fan-out's stub, a
+  // trunk into one box); two arrows between four different boxes read as one arrow.
+  const ends = connectionEnds(spec);
+  for (const shared of arrowsOnOneLine(paths, BESIDE_LENGTH)) {
+    const [a, b] = [ends.get(shared.a), ends.get(shared.b)];
+    if (!a || !b || [...a].some((end) => b.has(end))) continue;
+    findings.push({
+      rule: 'arrows-share-line',
+      severity: 'warning',
+      element: { kind: 'connection', id: shared.a },
+      box: shared.box,
+      message: `is drawn on one line with ${shared.b} for ${Math.round(shared.length)} px, though they join other boxes: the two read as one arrow`,
+    });
+  }
   return findings;
+}
+
+/** Each connection's ends: its sources and target, with the stacks they belong to and the members of a stack. */
+function connectionEnds(spec: Spec): Map<string, Set<string>> {
+  const related = new Map<string, string[]>();
+  for (const stack of spec.stacks) {
+    related.set(stack.id, [...stack.members]);
+    for (const member of stack.members) related.set(member, [stack.id]);
+  }
+  return new Map(
+    spec.connections.map((c) => {
+      const ids = [...c.from, c.to];
+      return [c.id, new Set([...ids, ...ids.flatMap((id) => related.get(id) ?? [])])];
+    }),
+  );
 }
 
 const round = (n: number) => (Math.round(n * 10) / 10).toString();

@@ -211,6 +211,45 @@ describe('layout audit', () => {
     expect(auditLayout(spec, withOther(300), inspection())).toEqual([]);
     expect(auditLayout(spec, withOther(302, 306), inspection())).toEqual([]);
   });
+
+  it('arrows-share-line: two arrows between four different boxes on one line, not arrows that share a box', () => {
+    // The tidy picture's arrow (c1 to c3) runs level at y 300 from x 200 to 650; another runs on
+    // that very line from x 300 to 500, then down, between the boxes `from` and `to`.
+    const sharing = (from: string, to: string) => {
+      const withSpec: Spec = { ...spec, connections: [...spec.connections, { id: 'other', from: [from], to }] };
+      const layout = {
+        ...around,
+        diagram: {
+          ...around.diagram,
+          connections: [
+            ...around.diagram.connections,
+            {
+              id: 'other',
+              path: [
+                { x: 300, y: 300 },
+                { x: 500, y: 300 },
+                { x: 500, y: 400 },
+              ],
+              feeders: [],
+            },
+          ],
+        },
+      };
+      return auditLayout(withSpec, layout, inspection());
+    };
+    expect(sharing('c2', 'c4')).toMatchObject([
+      {
+        rule: 'arrows-share-line',
+        severity: 'warning',
+        element: { kind: 'connection', id: 'a-to-c' },
+        box: { x: 300, y: 300, width: 200, height: 0 },
+        message: 'is drawn on one line with other for 200 px, though they join other boxes: the two read as one arrow',
+      },
+    ]);
+    // Sharing a source (a fan-out's stub) or a target (a trunk into one box) is drawn on purpose.
+    expect(sharing('c1', 'c4')).toEqual([]);
+    expect(sharing('c2', 'c3')).toEqual([]);
+  });
 });
 
 describe('contrast', () => {
