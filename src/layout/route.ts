@@ -262,6 +262,15 @@ function planChannel(list: Passage[], space: ChannelSpace): ChannelPlan {
 const BESIDE_COST = 3;
 
 /**
+ * What one arrow's run on the very height of another's stub weighs: the two are then drawn on one
+ * line and read as one arrow to the wrong box. Counted less than lines beside each other, so that
+ * where the order can avoid only one, the run beside stays away: over the layout test's 300 flows,
+ * arrows between unrelated boxes on one line 27 → 5 pairs (16 → 4 flows), the runs beside each
+ * other and the bends unchanged; at 3, 4 pairs but one flow more with a run 1 px beside a stub.
+ */
+const ON_LINE_COST = 2;
+
+/**
  * The turns on one side of the lane, grouped onto tracks (arrows leaving one port share a
  * track, and so do arrows arriving at one point) and put in the order that makes the fewest
  * crossings, track 0 nearest the lane's far side from the column.
@@ -281,10 +290,10 @@ function trackGroups(list: readonly Passage[], side: 'left' | 'right'): Passage[
   });
   type Span = (typeof spans)[number];
   const inside = (y: number, s: Span) => y > s.low && y < s.high;
-  // Level lines of two arrows closer than MIN_STEP along the same stretch read as one line: worse
-  // than a crossing, which is read at a glance.
+  // Level lines of two arrows closer than MIN_STEP along the same stretch, or on the same line, read
+  // as one line: worse than a crossing, which is read at a glance.
   const beside = (end: number, runs: readonly number[]) =>
-    runs.filter((y) => y !== end && Math.abs(y - end) < MIN_STEP).length * BESIDE_COST;
+    runs.reduce((sum, y) => sum + (y === end ? ON_LINE_COST : Math.abs(y - end) < MIN_STEP ? BESIDE_COST : 0), 0);
   // Crossings when a is on a track further left than b, and the lines that would then run beside
   // each other: on the left, a's runs pass b's stub from the column; on the right, a's stub into
   // the column passes b's runs.

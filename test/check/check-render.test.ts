@@ -15,11 +15,7 @@ describe('check in the rendering browser', () => {
     const spec = generateSpec(count, seed, 40);
     expect(spec.connections.length).toBeLessThanOrEqual(40);
     const result = await renderer().renderSpec(spec, `generated-${count}-${seed}`);
-    const findings = auditLayout(spec, result.layout, await renderer().inspect());
-    // Known and reported, not yet avoided by routing (docs/decisions/020, session 18): two of these
-    // flows (27 components, seeds 101 and 303) each draw one arrow's arrival on another's stub.
-    expect(findings.filter((f) => f.rule !== 'arrows-share-line')).toEqual([]);
-    expect(findings.length).toBeLessThanOrEqual(count === 27 && (seed === 101 || seed === 303) ? 1 : 0);
+    expect(auditLayout(spec, result.layout, await renderer().inspect())).toEqual([]);
   });
 
   it('every example passes check --strict in every built-in theme', () => {
