@@ -66,33 +66,37 @@ function stretches(paths: readonly { readonly id: string; readonly points: reado
 }
 
 /**
- * Pairs of different arrows whose parallel stretches lie between `minGap` and `maxGap` apart
- * (centre to centre) along more than `minLength`. Each pair once, at its closest.
+ * Pairs of different arrows with parallel stretches along more than `minLength`, in one pass over
+ * the arrows' straight stretches: `beside`, closer than `maxGap` but not on one line (drawn, the
+ * two read as one line), each pair at its closest; `onOneLine`, under half a pixel apart (a shared
+ * stub or trunk, which reads as one arrow), each pair at its longest.
  */
-function parallelPairs(
+export function parallelArrows(
   paths: readonly { readonly id: string; readonly points: readonly Point[] }[],
-  minGap: number,
   maxGap: number,
   minLength: number,
-): ArrowsBeside[] {
+): { readonly beside: ArrowsBeside[]; readonly onOneLine: ArrowsBeside[] } {
   const segments = stretches(paths);
-  const found = new Map<string, ArrowsBeside>();
+  const beside = new Map<string, ArrowsBeside>();
+  const onOneLine = new Map<string, ArrowsBeside>();
   for (const [i, s] of segments.entries()) {
     for (const t of segments.slice(i + 1)) {
       if (s.id === t.id || s.level !== t.level) continue;
       const gap = Math.abs(s.at - t.at);
       const from = Math.max(s.from, t.from);
       const length = Math.min(s.to, t.to) - from;
-      if (gap < minGap || gap >= maxGap || length <= minLength) continue;
+      if (gap >= maxGap || length <= minLength) continue;
       const [a, b] = s.id < t.id ? [s.id, t.id] : [t.id, s.id];
       const key = `${a}\u0000${b}`;
       const low = Math.min(s.at, t.at);
       const box = s.level ? { x: from, y: low, width: length, height: gap } : { x: low, y: from, width: gap, height: length };
+      const found = gap < 0.5 ? onOneLine : beside;
       const previous = found.get(key);
-      if (!previous || gap < previous.gap || (gap === previous.gap && length > previous.length)) found.set(key, { a, b, gap, length, box });
+      const better = gap < 0.5 ? !previous || length > previous.length : !previous || gap < previous.gap;
+      if (better) found.set(key, { a, b, gap, length, box });
     }
   }
-  return [...found.values()];
+  return { beside: [...beside.values()], onOneLine: [...onOneLine.values()] };
 }
 
 /**
@@ -104,16 +108,5 @@ export function arrowsBeside(
   maxGap: number,
   minLength: number,
 ): ArrowsBeside[] {
-  return parallelPairs(paths, 0.5, maxGap, minLength);
-}
-
-/**
- * Pairs of different arrows drawn on one line (under half a pixel apart) along more than
- * `minLength`: a shared stub or trunk, which reads as one arrow. Each pair once.
- */
-export function arrowsOnOneLine(
-  paths: readonly { readonly id: string; readonly points: readonly Point[] }[],
-  minLength: number,
-): ArrowsBeside[] {
-  return parallelPairs(paths, 0, 0.5, minLength);
+  return parallelArrows(paths, maxGap, minLength).beside;
 }

@@ -7,7 +7,7 @@ import type { InspectedText, Inspection, TextKind } from '../document.js';
 import type { Layout, Point, Rect } from '../layout/types.js';
 import type { Spec } from '../spec/model.js';
 import { MIN_TEXT_PX, type ElementRef, type Finding } from './findings.js';
-import { arrowsBeside, arrowsOnOneLine, inside, overlaps, segmentCrosses } from './geometry.js';
+import { parallelArrows, inside, overlaps, segmentCrosses, type ArrowsBeside } from './geometry.js';
 
 const TOLERANCE = 1;
 
@@ -212,7 +212,8 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
   const paths = layout.diagram.connections.flatMap((c) =>
     [c.path, ...c.feeders].map((path) => ({ id: c.id, points: path.map(toArtboard) })),
   );
-  for (const beside of arrowsBeside(paths, BESIDE_GAP, BESIDE_LENGTH)) {
+  const parallel = parallelArrows(paths, BESIDE_GAP, BESIDE_LENGTH);
+  for (const beside of parallel.beside) {
     findings.push({
       rule: 'arrows-beside',
       severity: 'warning',
@@ -221,12 +222,7 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
       message: `runs ${round(beside.gap)} px from ${beside.b} for ${Math.round(beside.length)} px: the two read as one line`,
     });
   }
-  // Arrows on one line are drawn so on purpose when they share an end (a fan-out's stub, a
-  // trunk into one box); two arrows between four different boxes read as one arrow.
-  const ends = connectionEnds(spec);
-  for (const shared of arrowsOnOneLine(paths, BESIDE_LENGTH)) {
-    const [a, b] = [ends.get(shared.a), ends.get(shared.b)];
-    if (!a || !b || [...a].some((end) => b.has(end))) continue;
+  for (const shared of unrelatedPairs(spec, parallel.onOneLine)) {
     findings.push({
       rule: 'arrows-share-line',
       severity: 'warning',
@@ -238,19 +234,27 @@ export function auditLayout(spec: Spec, layout: Layout, drawn: Inspection): Find
   return findings;
 }
 
-/** Each connection's ends: its sources and target, with the stacks they belong to and the members of a stack. */
-function connectionEnds(spec: Spec): Map<string, Set<string>> {
+/**
+ * Of pairs of arrows drawn on one line, those that share no box. Arrows on one line are drawn so
+ * on purpose when they share an end (a fan-out's stub, a trunk into one box; a stack counts with
+ * its members); two arrows between four different boxes read as one arrow to the wrong box.
+ */
+export function unrelatedPairs(spec: Spec, pairs: readonly ArrowsBeside[]): ArrowsBeside[] {
   const related = new Map<string, string[]>();
   for (const stack of spec.stacks) {
     related.set(stack.id, [...stack.members]);
     for (const member of stack.members) related.set(member, [stack.id]);
   }
-  return new Map(
+  const ends = new Map(
     spec.connections.map((c) => {
       const ids = [...c.from, c.to];
       return [c.id, new Set([...ids, ...ids.flatMap((id) => related.get(id) ?? [])])];
     }),
   );
+  return pairs.filter((pair) => {
+    const [a, b] = [ends.get(pair.a), ends.get(pair.b)];
+    return a !== undefined && b !== undefined && ![...a].some((end) => b.has(end));
+  });
 }
 
 const round = (n: number) => (Math.round(n * 10) / 10).toString();

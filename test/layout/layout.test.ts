@@ -8,8 +8,8 @@ import { loadSpecFile } from '../../src/spec/load.js';
 import type { Spec } from '../../src/spec/model.js';
 import { fakeMeasure, fakeMetrics } from '../support/fake-metrics.js';
 import { generateSpec } from '../support/generate.js';
-import { arrowsOnOneLine } from '../../src/check/geometry.js';
-import { arrowsBeside, inside, overlaps, segmentCrosses } from '../support/geometry.js';
+import { unrelatedPairs } from '../../src/check/layout-audit.js';
+import { arrowsBeside, inside, overlaps, parallelArrows, segmentCrosses } from '../support/geometry.js';
 
 const lay = (spec: Spec) => layoutSpec(spec, fakeMetrics, fakeMeasure);
 
@@ -239,9 +239,8 @@ describe('layoutSpec', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const spec = generateSpec(3 + (seed % 30), seed * 7919);
       const { diagram } = await lay(spec);
-      const ends = new Map(spec.connections.map((c) => [c.id, new Set([...c.from, c.to])]));
       const paths = diagram.connections.flatMap((c) => [c.path, ...c.feeders].map((points) => ({ id: c.id, points })));
-      const unrelated = arrowsOnOneLine(paths, 8).filter(({ a, b }) => ![...ends.get(a)!].some((end) => ends.get(b)!.has(end)));
+      const unrelated = unrelatedPairs(spec, parallelArrows(paths, 6, 8).onOneLine);
       if (unrelated.length > 0) flows.push(`${seed}: ${unrelated.map((u) => `${u.a}/${u.b} for ${u.length} px`).join(', ')}`);
     }
     expect(flows.length, flows.join('\n')).toBeLessThanOrEqual(4);

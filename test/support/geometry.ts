@@ -1,2 +1,2 @@
 // The tests measure with the same geometry the quality checks use.
-export { arrowsBeside, inside, overlaps, segmentCrosses } from '../../src/check/geometry.js';
+export { arrowsBeside, inside, overlaps, parallelArrows, segmentCrosses } from '../../src/check/geometry.js';
