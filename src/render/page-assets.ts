@@ -29,17 +29,19 @@ const pageDirectory = (): string => join(packageRoot(), 'dist', 'page');
 
 /** The files every render reads, read at once (~0.36 MB, well under a millisecond). */
 export function readPageAssets(): Map<string, Buffer> {
-  return new Map(PAGE_ASSETS.map((name) => [name, requiredPageAsset(new Map(), name)]));
+  return new Map(PAGE_ASSETS.map((name) => [name, requiredPageAsset(name)]));
 }
 
 /** A bundle file every build has: the caller's, else read from dist/page (once); a missing one is reported. */
-export function requiredPageAsset(assets: ReadonlyMap<string, Buffer>, name: string): Buffer {
+export function requiredPageAsset(name: string, assets: ReadonlyMap<string, Buffer> = NO_ASSETS): Buffer {
   const bytes = pageAsset(assets, name);
   if (!bytes) throw new BrowserError(`the page bundle is missing (${join(pageDirectory(), name)}); run \`npm run build\``);
   return bytes;
 }
 
 const bundled = new Map<string, Buffer | undefined>();
+
+const NO_ASSETS: ReadonlyMap<string, Buffer> = new Map();
 
 /**
  * A bundle file the caller's assets may not hold (the extra faces): theirs when they do, else read

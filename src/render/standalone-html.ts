@@ -16,7 +16,7 @@ export function standaloneHtml(doc: RenderDocument, assets: ReadonlyMap<string, 
     pageAsset(assets, file),
   );
   return pageDocument({
-    script: requiredPageAsset(assets, FULL_PAGE_SCRIPT).toString('utf8'),
+    script: requiredPageAsset(FULL_PAGE_SCRIPT, assets).toString('utf8'),
     style: [assets.get('page.css'), ...extra].map((css) => css?.toString('utf8') ?? '').join('\n'),
     title: doc.spec.title,
     data: doc,
