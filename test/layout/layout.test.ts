@@ -13,6 +13,17 @@ import { arrowsBeside, inside, overlaps, parallelArrows, segmentCrosses } from '
 
 const lay = (spec: Spec) => layoutSpec(spec, fakeMetrics, fakeMeasure);
 
+/** The 300 generated flows of 3 to 32 components the layout is held to, laid out once for every test that reads them. */
+let flows: { seed: number; spec: Spec; layout: Layout }[] | undefined;
+function generatedFlows(): { seed: number; spec: Spec; layout: Layout }[] {
+  flows ??= Array.from({ length: 300 }, (_, i) => {
+    const seed = i + 1;
+    const spec = generateSpec(3 + (seed % 30), seed * 7919);
+    return { seed, spec, layout: lay(spec) };
+  });
+  return flows;
+}
+
 /** Every geometric promise layout makes, checked on one result. */
 function expectSound(spec: Spec, layout: Layout) {
   const d = layout.diagram;
@@ -212,10 +223,7 @@ describe('layoutSpec', () => {
   });
 
   it('lays out 300 generated flows of 3 to 32 components, each sound', async () => {
-    for (let seed = 1; seed <= 300; seed++) {
-      const spec = generateSpec(3 + (seed % 30), seed * 7919);
-      expectSound(spec, await lay(spec));
-    }
+    for (const { spec, layout } of generatedFlows()) expectSound(spec, layout);
   });
 
   it('keeps arrows apart: in at most one of 300 generated flows do two run level closer than ports are spaced', async () => {
@@ -223,8 +231,8 @@ describe('layoutSpec', () => {
     // ordered and past-column lines spaced to avoid it; one flow is left where every order of its
     // tracks puts a run beside some stub (32 flows had one before, docs/decisions/020).
     const flows: string[] = [];
-    for (let seed = 1; seed <= 300; seed++) {
-      const { diagram } = await lay(generateSpec(3 + (seed % 30), seed * 7919));
+    for (const { seed, layout } of generatedFlows()) {
+      const { diagram } = layout;
       const paths = diagram.connections.flatMap((c) => [c.path, ...c.feeders].map((points) => ({ id: c.id, points })));
       const beside = arrowsBeside(paths, 6, 2);
       if (beside.length > 0) flows.push(`${seed}: ${beside.map((b) => `${b.a}/${b.b} ${b.gap} px apart`).join(', ')}`);
@@ -236,9 +244,8 @@ describe('layoutSpec', () => {
     // Two arrows between four different boxes drawn on one line read as one arrow to the wrong box
     // (16 flows when the track order did not weigh it; check warns arrows-share-line for the rest).
     const flows: string[] = [];
-    for (let seed = 1; seed <= 300; seed++) {
-      const spec = generateSpec(3 + (seed % 30), seed * 7919);
-      const { diagram } = await lay(spec);
+    for (const { seed, spec, layout } of generatedFlows()) {
+      const { diagram } = layout;
       const paths = diagram.connections.flatMap((c) => [c.path, ...c.feeders].map((points) => ({ id: c.id, points })));
       const unrelated = unrelatedPairs(spec, parallelArrows(paths, 6, 8).onOneLine);
       if (unrelated.length > 0) flows.push(`${seed}: ${unrelated.map((u) => `${u.a}/${u.b} for ${u.length} px`).join(', ')}`);
@@ -250,8 +257,8 @@ describe('layoutSpec', () => {
     // Two heads a few pixels apart on a box's side read as one thick arrow (9 pairs in these
     // flows when a side's ports were spread at most 14 px apart; none at PORT_SPACING's 22).
     const close: string[] = [];
-    for (let seed = 1; seed <= 300; seed++) {
-      const { diagram } = await lay(generateSpec(3 + (seed % 30), seed * 7919));
+    for (const { seed, layout } of generatedFlows()) {
+      const { diagram } = layout;
       const heads = diagram.connections.map((c) => ({ id: c.id, at: c.path[c.path.length - 1]! }));
       heads.forEach((a, i) => {
         for (const b of heads.slice(i + 1)) {
